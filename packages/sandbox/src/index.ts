@@ -1,0 +1,15 @@
+export { SlidingWindowLimiter } from './rate-limit';
+export { createRng } from './rng';
+export type { Sandbox, SimulatorContext } from './server';
+export { startSandbox } from './server';
+export type {
+  FaultKind,
+  FaultRule,
+  RateLimitConfig,
+  RequestLogEntry,
+  SandboxOptions,
+  SandboxPlatform,
+  SimRequest,
+  SimResponse,
+  Simulator,
+} from './types';
