@@ -40,7 +40,7 @@ export interface Simulator<Store = unknown, Options = Record<string, unknown>> {
 }
 
 export type FaultKind =
-  | 'server-error' // respond with `status` (default 503) and the platform's error body
+  | 'server-error' // respond with `status` (default 503; any 4xx/5xx works) and the platform's error body
   | 'rate-limit' // respond 429 with Retry-After `retryAfter` (seconds, or an HTTP date string)
   | 'reset' // destroy the socket without a response
   | 'slow' // wait `delayMs` before handling (longer than the client's timeout)
@@ -99,4 +99,45 @@ export interface RequestLogEntry {
   /** Sandbox clock, ms since start, when the request arrived. */
   at: number;
   fault?: FaultKind;
+}
+
+export type SandboxResource = 'customers' | 'orders' | 'products';
+
+/** A platform-neutral glimpse of one stored record, so the contract suite can verify writes without the adapter. */
+export interface RecordSummary {
+  id: string;
+  email?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  /** Product title. */
+  title?: string | null;
+  sku?: string | null;
+  /** Product price (first variant where prices live on variants), in minor units. */
+  price?: number | null;
+  note?: string | null;
+  /** The platform's own status value, as stored. */
+  status?: string | number | null;
+  /** Number of fulfilments / shipments recorded on an order. */
+  fulfillments?: number;
+  /** Total refunded on an order, in minor units. */
+  refunded?: number;
+  deleted?: boolean;
+}
+
+/** What every simulator's store offers besides its platform-specific methods. */
+export interface SandboxStore {
+  /** Live (not deleted) records of a resource. */
+  count(resource: SandboxResource): number;
+  /** Ids of live records, as strings, in creation order. */
+  ids(resource: SandboxResource): string[];
+  /** The record exactly as the platform would send it (wire format), or undefined. */
+  getRaw(resource: SandboxResource, id: string): Record<string, unknown> | undefined;
+  /** Replace the stored wire record (tests use it to serve malformed records). */
+  putRaw(resource: SandboxResource, id: string, record: Record<string, unknown>): void;
+  /** Add `count` newly generated records (as if created by someone else while a client pages); returns their ids. */
+  insertGenerated(resource: SandboxResource, count: number): string[];
+  remove(resource: SandboxResource, id: string): boolean;
+  summary(resource: SandboxResource, id: string): RecordSummary | undefined;
+  /** The name of the id field in the wire record (e.g. `id`, `productId`). */
+  idField(resource: SandboxResource): string;
 }
