@@ -1,0 +1,49 @@
+export * from './adapter';
+export * from './errors';
+export { type Address, type AddressInput, AddressInputSchema, AddressSchema } from './model/address';
+export { type Customer, CustomerSchema, type CustomerStats, CustomerStatsSchema } from './model/customer';
+export * from './model/inputs';
+export * from './model/money';
+export * from './model/order';
+export * from './model/primitives';
+export * from './model/product';
+export { CURSOR_VERSION, type CursorPayload, decodeCursor, encodeCursor, sameFilters } from './paging/cursor';
+export { iterateList, type NumberedPage, paginate, paginateParallel } from './paging/iterate';
+export { filtersOf, nextCursor, type OpenedPage, openPage } from './paging/page-cursor';
+export { supports, unsupported } from './support';
+export * from './time';
+export {
+  type ErrorBodyParser,
+  errorFromResponse,
+  type ParsedErrorBody,
+} from './transport/error-from-response';
+export {
+  type AuthProvider,
+  checkBaseUrl,
+  type QueryValue,
+  Transport,
+  type TransportOptions,
+  type TransportRequest,
+  type TransportResponse,
+} from './transport/http-client';
+export { createMetrics, type TransportMetrics } from './transport/metrics';
+export { encodePath, encodeSegment } from './transport/path';
+export {
+  hashKey,
+  type LimiterLike,
+  type RateLimit,
+  type RedisLimiterOptions,
+  redisLimiter,
+  sharedLimiter,
+  spacingFor,
+} from './transport/rate-limit';
+export {
+  REDACTED,
+  redactHeaders,
+  redactString,
+  redactValue,
+  secretForms,
+  toBase64,
+} from './transport/redact';
+export { DEFAULT_RETRY, isIdempotent, parseRetryAfter, type RetryOptions, sleep } from './transport/retry';
+export * from './wire';

@@ -1,0 +1,397 @@
+import ky from 'ky';
+import type { z } from 'zod';
+import {
+  AbortError,
+  type CommerceError,
+  ConfigurationError,
+  NetworkError,
+  ResponseShapeError,
+  TimeoutError,
+} from '../errors';
+import { shapeErrorFromZod } from '../wire';
+import { type ErrorBodyParser, errorFromResponse } from './error-from-response';
+import { createMetrics, type TransportMetrics } from './metrics';
+import {
+  type LimiterLike,
+  type RateLimit,
+  type RedisLimiterOptions,
+  redisLimiter,
+  sharedLimiter,
+} from './rate-limit';
+import { redactHeaders, redactString, redactValue } from './redact';
+import {
+  backoffDelay,
+  isIdempotent,
+  parseRetryAfter,
+  type ResolvedRetry,
+  type RetryOptions,
+  resolveRetry,
+  sleep,
+} from './retry';
+
+/** How a platform authenticates; the transport asks it for headers on every attempt. */
+export interface AuthProvider {
+  /** Headers that authenticate one request; may log in or refresh first. */
+  headers(signal?: AbortSignal): Promise<Record<string, string>> | Record<string, string>;
+  /** After a 401: renew credentials and return true to send the request once more. */
+  onUnauthorized?(signal?: AbortSignal): Promise<boolean>;
+  /** Every secret that must never appear in an error (tokens change as they rotate). */
+  secrets(): readonly string[];
+}
+
+export interface TransportOptions {
+  platform: string;
+  /** https, or http on a loopback host (sandbox, tests). */
+  baseUrl: string;
+  auth?: AuthProvider;
+  /** Sent on every request. */
+  headers?: Record<string, string>;
+  fetch?: typeof globalThis.fetch;
+  /** Replaces the default limiter; `false` sends without limiting. */
+  limiter?: LimiterLike | false;
+  /** The platform's limit and the key it applies per (tenant, credential): builds the default limiter. */
+  rateLimit?: RateLimit & { key: string };
+  /** Share the limit across processes through Redis (needs `ioredis`). */
+  redis?: RedisLimiterOptions;
+  retry?: RetryOptions | false;
+  /** Per attempt, headers and body included. Default 30 s. */
+  timeoutMs?: number;
+  parseErrorBody?: ErrorBodyParser;
+  requestIdHeaders?: readonly string[];
+}
+
+export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
+
+export interface TransportRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+  /** Relative to the base URL, segments already encoded (see `encodePath`). */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Retry on transient failures although the method is not idempotent (the caller knows it is safe). */
+  idempotent?: boolean;
+  /** Bypass the rate limiter (for endpoints the platform does not limit). */
+  unlimited?: boolean;
+  /** Use this limiter for this request instead of the default. */
+  limiter?: LimiterLike;
+  /** Send without the auth provider's headers (e.g. a login call). */
+  anonymous?: boolean;
+  /** Names the response in shape errors, e.g. `order`. */
+  what?: string;
+}
+
+export interface TransportResponse<T> {
+  status: number;
+  headers: Record<string, string>;
+  body: T;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid'];
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+/** Throws ConfigurationError unless the URL is https, or http on loopback. Returns it without a trailing slash. */
+export function checkBaseUrl(platform: string, baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ConfigurationError(`${platform}: baseUrl "${baseUrl}" is not a valid URL`, {
+      platform,
+      code: 'bad_base_url',
+    });
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError(`${platform}: baseUrl must not carry credentials`, {
+      platform,
+      code: 'bad_base_url',
+    });
+  }
+  const ok = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+  if (!ok) {
+    throw new ConfigurationError(
+      `${platform}: baseUrl must use https (plain http is allowed only on loopback)`,
+      {
+        platform,
+        code: 'insecure_base_url',
+      },
+    );
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+/**
+ * The one HTTP path of every adapter: limit → send (auth, timeout) → retry → parse/validate → map errors.
+ * It knows no platform's field names; adapters pass schemas and an error-body parser.
+ */
+export class Transport {
+  readonly platform: string;
+  readonly baseUrl: string;
+  readonly metrics: TransportMetrics = createMetrics();
+  private readonly options: TransportOptions;
+  private readonly retry: ResolvedRetry;
+  private readonly limiter: LimiterLike | undefined;
+  private readonly client: typeof ky;
+
+  constructor(options: TransportOptions) {
+    this.options = options;
+    this.platform = options.platform;
+    this.baseUrl = checkBaseUrl(options.platform, options.baseUrl);
+    this.retry = resolveRetry(options.retry);
+    this.limiter = pickLimiter(options);
+    this.client = ky.create({
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
+
+  /** Sends a request; with a schema, the body is validated and typed, else returned as parsed JSON. */
+  async request<S extends z.ZodType>(
+    req: TransportRequest,
+    schema: S,
+  ): Promise<TransportResponse<z.output<S>>>;
+  async request<T = unknown>(req: TransportRequest): Promise<TransportResponse<T>>;
+  async request(req: TransportRequest, schema?: z.ZodType): Promise<TransportResponse<unknown>> {
+    const idempotent = req.idempotent ?? isIdempotent(req.method);
+    let attempt = 0;
+    let reauthenticated = false;
+    for (;;) {
+      let failure: CommerceError;
+      try {
+        const res = await this.attempt(req);
+        if (res.ok) return this.parse(req, res, schema);
+        failure = res.error;
+        if (res.status === 401 && !reauthenticated && !req.anonymous && this.options.auth?.onUnauthorized) {
+          reauthenticated = true;
+          if (await this.options.auth.onUnauthorized(req.signal)) continue;
+        }
+        // A 429 was not processed by the platform, so even a POST is safe to send again.
+        const retryable = failure.retryable && (idempotent || res.status === 429);
+        if (!retryable || attempt >= this.retry.retries) throw failure;
+        const wait = res.retryAfterMs ?? backoffDelay(attempt, this.retry);
+        if (wait > this.retry.maxRetryAfterMs) throw failure;
+        await this.pause(wait, req.signal);
+      } catch (err) {
+        failure = this.toCommerceError(err, req);
+        if (!(failure.retryable && idempotent) || attempt >= this.retry.retries) throw failure;
+        if (failure instanceof ResponseShapeError && failure.code !== 'invalid_json') throw failure;
+        await this.pause(backoffDelay(attempt, this.retry), req.signal);
+      }
+      attempt += 1;
+      this.metrics.retries += 1;
+    }
+  }
+
+  private async pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await sleep(ms, signal);
+    } catch (reason) {
+      throw new AbortError(`${this.platform}: request aborted`, { platform: this.platform, cause: reason });
+    }
+  }
+
+  private async attempt(
+    req: TransportRequest,
+  ): Promise<
+    | { ok: true; status: number; headers: Record<string, string>; text: string }
+    | { ok: false; status: number; error: CommerceError; retryAfterMs?: number }
+  > {
+    const limiter = req.unlimited ? undefined : (req.limiter ?? this.limiter);
+    const run = () => this.send(req);
+    if (!limiter) return run();
+    if (req.signal?.aborted) throw req.signal.reason;
+    return raceAbort(
+      limiter.schedule(() => {
+        if (req.signal?.aborted) return Promise.reject(req.signal.reason);
+        return run();
+      }),
+      req.signal,
+    );
+  }
+
+  private async send(req: TransportRequest) {
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...this.options.headers,
+      ...req.headers,
+    };
+    if (!req.anonymous && this.options.auth)
+      Object.assign(headers, await this.options.auth.headers(req.signal));
+    const url = this.url(req.path, req.query);
+    this.metrics.requests += 1;
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.client(url, {
+        method: req.method,
+        headers,
+        signal,
+        ...(req.body !== undefined ? { json: req.body } : {}),
+      });
+      text = await response.text();
+    } catch (err) {
+      this.count('network');
+      if (req.signal?.aborted) throw req.signal.reason ?? err;
+      if (timeout.aborted) {
+        throw new TimeoutError(
+          `${this.platform}: ${req.method} ${req.path} timed out after ${timeoutMs} ms`,
+          {
+            platform: this.platform,
+          },
+        );
+      }
+      throw err;
+    }
+    const status = response.status;
+    this.count(`${Math.floor(status / 100)}xx`);
+    const resHeaders = redactHeaders(response.headers);
+    if (status === 429) this.metrics.rateLimited += 1;
+    if (response.ok) return { ok: true as const, status, headers: resHeaders, text };
+
+    let body: unknown = text;
+    try {
+      body = text.length > 0 ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (a proxy's HTML page, say): keep the text.
+    }
+    const secrets = this.secrets();
+    const parsed = this.options.parseErrorBody?.(body, status);
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    const requestId = this.requestId(response.headers);
+    const error = errorFromResponse({
+      platform: this.platform,
+      method: req.method,
+      path: redactString(req.path, secrets),
+      status,
+      statusText: response.statusText,
+      parsed: parsed && {
+        ...parsed,
+        ...(parsed.message !== undefined ? { message: redactString(parsed.message, secrets) } : {}),
+      },
+      headers: resHeaders,
+      body: redactValue(body, secrets),
+      ...(requestId !== undefined ? { requestId } : {}),
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
+    return { ok: false as const, status, error, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  }
+
+  private parse(
+    req: TransportRequest,
+    res: { status: number; headers: Record<string, string>; text: string },
+    schema: z.ZodType | undefined,
+  ): TransportResponse<unknown> {
+    let body: unknown;
+    if (res.text.length > 0) {
+      try {
+        body = JSON.parse(res.text);
+      } catch {
+        throw new ResponseShapeError(
+          `${this.platform}: ${req.method} ${req.path} returned a body that is not JSON (${res.text.length} bytes)`,
+          {
+            platform: this.platform,
+            status: res.status,
+            field: '(body)',
+            code: 'invalid_json',
+            retryable: true,
+          },
+        );
+      }
+    }
+    if (!schema) return { status: res.status, headers: res.headers, body };
+    const result = schema.safeParse(body);
+    if (!result.success) {
+      throw shapeErrorFromZod(
+        this.platform,
+        req.what ?? `${req.method} ${req.path}`,
+        result.error,
+        res.status,
+      );
+    }
+    return { status: res.status, headers: res.headers, body: result.data };
+  }
+
+  private toCommerceError(err: unknown, req: TransportRequest): CommerceError {
+    if (isCommerceError(err)) return err;
+    if (req.signal?.aborted) {
+      return new AbortError(`${this.platform}: ${req.method} ${req.path} was aborted`, {
+        platform: this.platform,
+        cause: req.signal.reason,
+      });
+    }
+    const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+    const detail = cause?.code ?? cause?.message ?? (err as Error)?.message ?? String(err);
+    return new NetworkError(
+      redactString(`${this.platform}: ${req.method} ${req.path} failed: ${detail}`, this.secrets()),
+      { platform: this.platform, code: cause?.code ?? 'network_error' },
+    );
+  }
+
+  private url(path: string, query: TransportRequest['query']): string {
+    const rel = path.startsWith('/') ? path : `/${path}`;
+    const url = new URL(this.baseUrl + rel);
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v === undefined || v === null) continue;
+      if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, String(item));
+      else url.searchParams.append(k, String(v));
+    }
+    return url.toString();
+  }
+
+  private requestId(headers: Headers): string | undefined {
+    for (const h of this.options.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS) {
+      const v = headers.get(h);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  private secrets(): readonly string[] {
+    return this.options.auth?.secrets() ?? [];
+  }
+
+  private count(kind: string): void {
+    this.metrics.responses[kind] = (this.metrics.responses[kind] ?? 0) + 1;
+  }
+}
+
+function pickLimiter(options: TransportOptions): LimiterLike | undefined {
+  if (options.limiter === false) return undefined;
+  if (options.limiter) return options.limiter;
+  if (!options.rateLimit) return undefined;
+  const { key, ...rate } = options.rateLimit;
+  return options.redis ? redisLimiter(key, rate, options.redis) : sharedLimiter(key, rate);
+}
+
+function isCommerceError(err: unknown): err is CommerceError {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    (err as Record<symbol, unknown>)[Symbol.for('storeport.error')] === true
+  );
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}

@@ -1,0 +1,76 @@
+import Bottleneck from 'bottleneck';
+
+/** The part of a bottleneck limiter the transport uses; any object with `schedule` works. */
+export interface LimiterLike {
+  schedule<R>(fn: () => PromiseLike<R>): Promise<R>;
+}
+
+export interface RateLimit {
+  /** Requests allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface RedisLimiterOptions {
+  host?: string;
+  port?: number;
+  password?: string;
+  db?: number;
+  /** Any other ioredis client option. */
+  [option: string]: unknown;
+}
+
+/**
+ * Requests are spaced evenly (bottleneck `minTime`) rather than sent in bursts: spacing keeps any
+ * window of the platform's length under its limit whatever that window's alignment (fixed or
+ * sliding), and it is enforced cluster-wide when the limiter lives in Redis. The 1% margin absorbs
+ * network jitter between our send time and the platform's receive time.
+ */
+export function spacingFor(rate: RateLimit): number {
+  return Math.ceil((rate.windowMs / rate.limit) * 1.01);
+}
+
+const shared = new Map<string, Bottleneck>();
+
+/**
+ * One limiter per key in this process, so every adapter instance on the same tenant or credential
+ * shares one budget. Keys are hashed by the caller: they never hold a secret.
+ */
+export function sharedLimiter(key: string, rate: RateLimit): Bottleneck {
+  const id = `${key}|${rate.limit}/${rate.windowMs}`;
+  let limiter = shared.get(id);
+  if (!limiter) {
+    limiter = new Bottleneck({ minTime: spacingFor(rate), id });
+    shared.set(id, limiter);
+  }
+  return limiter;
+}
+
+/**
+ * A limiter whose state lives in Redis, so N processes on one tenant together stay under its limit.
+ * Needs the optional peer dependency `ioredis`.
+ */
+export function redisLimiter(key: string, rate: RateLimit, redis: RedisLimiterOptions): Bottleneck {
+  return new Bottleneck({
+    id: `storeport:${key}:${rate.limit}-${rate.windowMs}`,
+    minTime: spacingFor(rate),
+    datastore: 'ioredis',
+    clearDatastore: false,
+    clientOptions: redis,
+    timeout: 10 * 60_000,
+  });
+}
+
+/** Small non-cryptographic hash, so limiter keys identify a credential without containing it. */
+export function hashKey(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}
