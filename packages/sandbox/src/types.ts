@@ -132,7 +132,7 @@ export interface SandboxStore {
   ids(resource: SandboxResource): string[];
   /** The record exactly as the platform would send it (wire format), or undefined. */
   getRaw(resource: SandboxResource, id: string): Record<string, unknown> | undefined;
-  /** Replace the stored wire record (tests use it to serve malformed records). */
+  /** Replace the stored wire record, or put back one that was removed (tests use it to serve malformed records). */
   putRaw(resource: SandboxResource, id: string, record: Record<string, unknown>): void;
   /** Add `count` newly generated records (as if created by someone else while a client pages); returns their ids. */
   insertGenerated(resource: SandboxResource, count: number): string[];

@@ -1,0 +1,192 @@
+import {
+  AbortError,
+  AuthenticationError,
+  type CommerceError,
+  ConflictError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from '@storeport/core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  collect,
+  defaultBadCredentials,
+  errorText,
+  type Harness,
+  iterateIds,
+  openHarness,
+  RECORDS,
+  secretsOf,
+  TEST_OVERRIDES,
+} from './harness';
+import type { ContractOptions } from './types';
+
+type ErrorClass = { isInstance(e: unknown): boolean; kind: string };
+
+export function registerFaults<O extends object>(options: ContractOptions<O>): void {
+  describe('errors, retries, limits and cancellation', () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await openHarness(options);
+    });
+    afterAll(() => h?.close());
+    afterEach(() => h.sandbox.faults.clear());
+
+    it('wrong credentials give AuthenticationError, and no credential appears in it', async () => {
+      const good = h.sandbox.options as O;
+      const bad = (options.badCredentials ?? defaultBadCredentials)(good);
+      const adapter = options.createAdapter({ ...bad, ...TEST_OVERRIDES });
+      try {
+        const err = await adapter.customers.list({ limit: 1 }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(AuthenticationError.isInstance(err), String(err)).toBe(true);
+        expect((err as CommerceError).status).toBe(401);
+        expect((err as CommerceError).platform).toBe(options.platform);
+        const text = errorText(err);
+        for (const secret of [...secretsOf(good), ...secretsOf(bad)]) expect(text).not.toContain(secret);
+        expect(text).not.toMatch(/Basic [A-Za-z0-9+/=]{8,}/);
+        expect(text).not.toMatch(/Bearer [A-Za-z0-9._-]{8,}/);
+      } finally {
+        await adapter.close();
+      }
+    });
+
+    const statusCases: Array<[number, ErrorClass]> = [
+      [400, ValidationError],
+      [403, PermissionError],
+      [404, NotFoundError],
+      [409, ConflictError],
+      [422, ValidationError],
+      [500, ServerError],
+    ];
+    for (const [status, cls] of statusCases) {
+      it(`a ${status} response becomes ${cls.kind}`, async () => {
+        h.sandbox.faults.add({ kind: 'server-error', status, times: 1 });
+        const err = await h.adapter.products.list({ limit: 1 }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(cls.isInstance(err), String(err)).toBe(true);
+        expect((err as CommerceError).status).toBe(status);
+        for (const secret of secretsOf(h.sandbox.options)) expect(errorText(err)).not.toContain(secret);
+      });
+    }
+
+    it('a 429 with Retry-After is waited out and retried', async () => {
+      h.sandbox.faults.add({ kind: 'rate-limit', retryAfter: 1, times: 1 });
+      const started = Date.now();
+      const page = await h.adapter.customers.list({ limit: 3 });
+      expect(page.items).toHaveLength(3);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+      expect(h.adapter.metrics.rateLimited).toBeGreaterThanOrEqual(1);
+    });
+
+    it('a 429 that outlasts the retries surfaces as RateLimitError with retryAfterMs', async () => {
+      h.sandbox.faults.add({ kind: 'rate-limit', retryAfter: 0, times: 50 });
+      const err = await h.adapter.customers.list({ limit: 3 }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(RateLimitError.isInstance(err), String(err)).toBe(true);
+      expect((err as RateLimitError).retryAfterMs).toBe(0);
+    });
+
+    it('the platform rate limit is respected: a limited sandbox still yields every record', async () => {
+      const limited = await openHarness(
+        options,
+        { retry: { retries: 8, baseDelayMs: 5, maxDelayMs: 50 } },
+        {
+          rateLimit: { limit: 5, windowMs: 400 },
+        },
+      );
+      try {
+        const ids = (await collect(limited.adapter.orders.iterate({ limit: 5 }))).map((o) => o.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.length).toBe(limited.sandbox.store.count('orders'));
+      } finally {
+        await limited.close();
+      }
+    });
+
+    it('503s, resets, malformed and truncated JSON mid-export are retried with nothing lost or duplicated', async () => {
+      const flaky = await openHarness(
+        options,
+        { retry: { retries: 12, baseDelayMs: 2, maxDelayMs: 10 } },
+        {
+          seed: 11,
+          faults: [
+            { kind: 'server-error', status: 503, probability: 0.15, match: { method: 'GET' } },
+            { kind: 'reset', probability: 0.08, match: { method: 'GET' } },
+            { kind: 'malformed-json', probability: 0.08, match: { method: 'GET' } },
+            { kind: 'truncated-json', probability: 0.08, match: { method: 'GET' } },
+          ],
+        },
+      );
+      try {
+        for (const resource of ['customers', 'orders', 'products'] as const) {
+          const ids = await iterateIds(flaky.adapter, resource, { limit: 4 });
+          expect(new Set(ids).size).toBe(ids.length);
+          expect(ids.length).toBe(RECORDS[resource]);
+        }
+        expect(flaky.sandbox.stats.faults).toBeGreaterThan(0);
+        expect(flaky.adapter.metrics.retries).toBeGreaterThan(0);
+      } finally {
+        await flaky.close();
+      }
+    });
+
+    it('persistent 503s give up with ServerError after the configured retries', async () => {
+      h.sandbox.faults.add({ kind: 'server-error', status: 503, times: 50 });
+      const before = h.sandbox.stats.requests;
+      const err = await h.adapter.orders.list({ limit: 1 }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(ServerError.isInstance(err), String(err)).toBe(true);
+      expect((err as CommerceError).retryable).toBe(true);
+      const retries = (TEST_OVERRIDES.retry as { retries: number }).retries;
+      expect(h.sandbox.stats.requests - before).toBe(retries + 1);
+    });
+
+    it('a response slower than the timeout is TimeoutError, and a slow one-off is retried', async () => {
+      const slow = await openHarness(options, {
+        timeoutMs: 150,
+        retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 5 },
+      });
+      try {
+        slow.sandbox.faults.add({ kind: 'slow', delayMs: 400, times: 1, match: { method: 'GET' } });
+        const page = await slow.adapter.products.list({ limit: 2 });
+        expect(page.items).toHaveLength(2);
+        slow.sandbox.faults.add({ kind: 'slow', delayMs: 400, times: 10, match: { method: 'GET' } });
+        const err = await slow.adapter.products.list({ limit: 2 }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(TimeoutError.isInstance(err), String(err)).toBe(true);
+      } finally {
+        await slow.close();
+      }
+    });
+
+    it('an AbortSignal cancels an in-flight call promptly, and an aborted one sends nothing', async () => {
+      h.sandbox.faults.add({ kind: 'slow', delayMs: 1_500, times: 1 });
+      const controller = new AbortController();
+      const started = Date.now();
+      const pending = h.adapter.customers.list({ limit: 2, signal: controller.signal });
+      setTimeout(() => controller.abort(), 50);
+      await expect(pending).rejects.toSatisfy(AbortError.isInstance);
+      expect(Date.now() - started).toBeLessThan(1_000);
+
+      const before = h.sandbox.stats.requests;
+      await expect(h.adapter.orders.list({ signal: AbortSignal.abort() })).rejects.toSatisfy(
+        AbortError.isInstance,
+      );
+      expect(h.sandbox.stats.requests).toBe(before);
+    });
+  });
+}

@@ -1,0 +1,156 @@
+import {
+  CustomerSchema,
+  InvalidCursorError,
+  NotFoundError,
+  OrderSchema,
+  ProductSchema,
+  type ResourceName,
+  ValidationError,
+} from '@storeport/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, collect, type Harness, iterateIds, openHarness, RECORDS, RESOURCES } from './harness';
+import type { ContractOptions } from './types';
+
+const SCHEMAS = { customers: CustomerSchema, orders: OrderSchema, products: ProductSchema } as const;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+export function registerReading<O extends object>(options: ContractOptions<O>): void {
+  describe('reading', () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await openHarness(options);
+    });
+    afterAll(() => h?.close());
+
+    for (const resource of RESOURCES) {
+      describe(resource, () => {
+        const listable = () => can(h.adapter, resource, 'list');
+
+        for (const size of [1, 7, 'max'] as const) {
+          it(`iterate() visits every ${resource} record exactly once at page size ${size}`, async () => {
+            if (!listable()) return expect(() => h.adapter[resource].list()).rejects.toThrow();
+            const limit = size === 'max' ? h.adapter.capabilities[resource].maxPageSize : size;
+            const ids = await iterateIds(h.adapter, resource, { limit });
+            expect(new Set(ids).size).toBe(ids.length);
+            expect([...ids].sort()).toEqual([...h.sandbox.store.ids(resource)].sort());
+            expect(ids.length).toBe(h.sandbox.store.count(resource));
+          });
+        }
+
+        it(`every ${resource} record parses with core's schema, with string ids, exact money and ISO UTC times`, async () => {
+          const { items } = await h.adapter[resource].list({
+            limit: h.adapter.capabilities[resource].maxPageSize,
+          });
+          expect(items.length).toBeGreaterThan(0);
+          for (const item of items) {
+            const parsed = SCHEMAS[resource].safeParse(item);
+            expect(parsed.success, JSON.stringify(parsed.error?.issues[0])).toBe(true);
+            expect(item.platform).toBe(options.platform);
+            expect(typeof item.id).toBe('string');
+            expect(item.raw).toBeDefined();
+            for (const t of [item.createdAt, item.updatedAt]) if (t !== null) expect(t).toMatch(ISO_UTC);
+            walkMoney(item, (m, path) => {
+              expect(Number.isSafeInteger(m.amount), path).toBe(true);
+              expect(m.currency, path).toMatch(/^[A-Z]{3}$/);
+            });
+          }
+        });
+
+        it(`list() cursors round-trip, survive serialisation and resume on a fresh adapter (${resource})`, async () => {
+          const first = await h.adapter[resource].list({ limit: 5 });
+          expect(first.items).toHaveLength(5);
+          expect(typeof first.nextCursor).toBe('string');
+          if (first.totalCount !== undefined) expect(first.totalCount).toBe(h.sandbox.store.count(resource));
+          const carried = JSON.parse(JSON.stringify({ c: first.nextCursor })).c as string;
+          const second = await h.adapter[resource].list({ cursor: carried });
+          const resumed = await h.another()[resource].list({ cursor: carried });
+          expect(resumed.items.map((r) => r.id)).toEqual(second.items.map((r) => r.id));
+          const overlap = second.items.filter((r) => first.items.some((f) => f.id === r.id));
+          expect(overlap).toEqual([]);
+        });
+
+        it(`page size is capped at the platform maximum (${resource})`, async () => {
+          const max = h.adapter.capabilities[resource].maxPageSize;
+          const page = await h.adapter[resource].list({ limit: 100_000 });
+          expect(page.items.length).toBeLessThanOrEqual(max);
+          expect(page.items.length).toBe(Math.min(max, h.sandbox.store.count(resource)));
+        });
+
+        it(`a bad limit is rejected before any request (${resource})`, async () => {
+          const before = h.sandbox.stats.requests;
+          await expect(h.adapter[resource].list({ limit: 0 })).rejects.toSatisfy(ValidationError.isInstance);
+          await expect(h.adapter[resource].list({ limit: 2.5 })).rejects.toSatisfy(
+            ValidationError.isInstance,
+          );
+          expect(h.sandbox.stats.requests).toBe(before);
+        });
+
+        it(`a tampered cursor or one from another resource is refused before any request (${resource})`, async () => {
+          const page = await h.adapter[resource].list({ limit: 2 });
+          const cursor = page.nextCursor!;
+          const before = h.sandbox.stats.requests;
+          const flipped = cursor.slice(0, 10) + (cursor[10] === 'A' ? 'B' : 'A') + cursor.slice(11);
+          await expect(h.adapter[resource].list({ cursor: flipped })).rejects.toSatisfy(
+            InvalidCursorError.isInstance,
+          );
+          await expect(h.adapter[resource].list({ cursor: cursor.slice(0, -3) })).rejects.toSatisfy(
+            InvalidCursorError.isInstance,
+          );
+          await expect(h.adapter[resource].list({ cursor: 'not-a-cursor' })).rejects.toSatisfy(
+            InvalidCursorError.isInstance,
+          );
+          const other = RESOURCES.find((r) => r !== resource) as ResourceName;
+          await expect(h.adapter[other].list({ cursor })).rejects.toSatisfy(InvalidCursorError.isInstance);
+          expect(h.sandbox.stats.requests).toBe(before);
+        });
+
+        it(`get() returns the record list() returned (${resource})`, async () => {
+          if (!can(h.adapter, resource, 'get')) return;
+          const { items } = await h.adapter[resource].list({ limit: 3 });
+          for (const item of items) {
+            const got = await h.adapter[resource].get(item.id);
+            expect(got.id).toBe(item.id);
+            expect(SCHEMAS[resource].safeParse(got).success).toBe(true);
+          }
+        });
+
+        it(`get() of a missing id is NotFoundError (${resource})`, async () => {
+          if (!can(h.adapter, resource, 'get')) return;
+          const id = h.sandbox.store.ids(resource).at(-1)!;
+          const raw = h.sandbox.store.getRaw(resource, id)!;
+          h.sandbox.store.remove(resource, id);
+          try {
+            await expect(h.adapter[resource].get(id)).rejects.toSatisfy(NotFoundError.isInstance);
+          } finally {
+            h.sandbox.store.putRaw(resource, id, raw);
+          }
+        });
+      });
+    }
+
+    it('records inserted while a client pages are neither lost from the original set nor duplicated', async () => {
+      const resource: ResourceName = 'orders';
+      const before = new Set(h.sandbox.store.ids(resource));
+      h.sandbox.faults.add({ kind: 'insert-records', resource, count: 4, after: 1, times: 2 });
+      const ids = (await collect(h.adapter[resource].iterate({ limit: 5 }))).map((o) => o.id);
+      h.sandbox.faults.clear();
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of before) expect(ids).toContain(id);
+      expect(h.sandbox.store.count(resource)).toBe(RECORDS.orders + 8);
+    });
+  });
+}
+
+function walkMoney(
+  value: unknown,
+  visit: (m: { amount: number; currency: string }, path: string) => void,
+  path = '',
+) {
+  if (!value || typeof value !== 'object' || path.startsWith('.raw')) return;
+  const v = value as Record<string, unknown>;
+  if (typeof v.amount === 'number' && typeof v.currency === 'string') {
+    visit(v as { amount: number; currency: string }, path);
+    return;
+  }
+  for (const [k, child] of Object.entries(v)) walkMoney(child, visit, `${path}.${k}`);
+}

@@ -1,0 +1,24 @@
+import type { CommerceAdapter, CustomerInput, ProductInput } from '@storeport/core';
+import type { SandboxOptions, SandboxPlatform } from '@storeport/sandbox';
+
+/** Options every adapter factory takes besides its credentials. */
+export interface CommonAdapterOptions {
+  baseUrl?: string;
+  limiter?: unknown;
+  retry?: { retries?: number; baseDelayMs?: number; maxDelayMs?: number } | false;
+  timeoutMs?: number;
+}
+
+export interface ContractOptions<O extends object = Record<string, unknown>> {
+  /** Shown in the test names, e.g. `commercehq`. */
+  name: string;
+  platform: SandboxPlatform;
+  /** Builds the adapter under test from the sandbox's options (with test overrides merged in). */
+  createAdapter(options: O & CommonAdapterOptions): CommerceAdapter;
+  /** The same options with wrong credentials. Default: every string option whose name looks secret, changed. */
+  badCredentials?(options: O): O;
+  /** Extra sandbox settings (e.g. `platformOptions`). */
+  sandbox?: Partial<Omit<SandboxOptions, 'platform'>>;
+  /** Write fixtures where the defaults do not suit the platform. */
+  fixtures?: { customer?: CustomerInput; product?: ProductInput };
+}
