@@ -1,0 +1,36 @@
+// Runs the test suite (`pnpm test`) and prints the plain closing line CI reads:
+// "tests: N passed, N failed, N skipped". Exits non-zero on any failure or when no test ran.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+
+const out = '.vitest-results.json';
+rmSync(out, { force: true });
+const run = spawnSync(
+  'pnpm',
+  [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+    ...process.argv.slice(2),
+  ],
+  { stdio: 'inherit' },
+);
+let summary;
+try {
+  summary = JSON.parse(readFileSync(out, 'utf8'));
+} catch {
+  console.error('tests: no results were written');
+  process.exit(run.status || 1);
+}
+const passed = summary.numPassedTests ?? 0;
+const failed = summary.numFailedTests ?? 0;
+const skipped = (summary.numPendingTests ?? 0) + (summary.numTodoTests ?? 0);
+const projects = new Set(
+  (summary.testResults ?? []).map((r) => r.name.split('/packages/')[1]?.split('/')[0]).filter(Boolean),
+);
+console.log(`projects: ${[...projects].sort().join(', ')}`);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (run.status !== 0 || failed > 0 || passed === 0) process.exit(run.status || 1);
