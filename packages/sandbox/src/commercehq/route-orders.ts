@@ -91,7 +91,17 @@ interface QuantityInput extends ChqQuantity {
   warehouse?: number;
 }
 
-function readQuantities(value: unknown, path: string, bag: ErrorBag, order: ChqOrder): QuantityInput[] {
+/**
+ * `[{id, quantity}]` of an order's line items. `warehouse` is read per item only when creating a
+ * fulfilment, where the seed requires it for products that track inventory.
+ */
+function readQuantities(
+  value: unknown,
+  path: string,
+  bag: ErrorBag,
+  order: ChqOrder,
+  withWarehouse = false,
+): QuantityInput[] {
   if (!Array.isArray(value) || value.length === 0) {
     bag.add(path, 'Items are required.');
     return [];
@@ -105,13 +115,20 @@ function readQuantities(value: unknown, path: string, bag: ErrorBag, order: ChqO
     }
     const id = readInt(entry, 'id', bag, { path: `${p}.id`, required: true });
     const quantity = readInt(entry, 'quantity', bag, { path: `${p}.quantity`, required: true, min: 1 });
-    const warehouse = readInt(entry, 'warehouse', bag, { path: `${p}.warehouse` });
+    const warehouse = withWarehouse
+      ? readInt(entry, 'warehouse', bag, { path: `${p}.warehouse` })
+      : undefined;
     const line = id === undefined ? undefined : order.items.find((l) => l.data.id === id);
     if (id !== undefined && !line) bag.add(`${p}.id`, `Line item #${id} not found in this order.`);
     if (warehouse !== undefined && !EXAMPLE_WAREHOUSES.some((w) => w.id === warehouse)) {
       bag.add(`${p}.warehouse`, `Warehouse #${warehouse} not found.`);
     }
-    if (line?.data.track_inventory && warehouse === undefined && !bag.errors[`${p}.warehouse`]) {
+    if (
+      withWarehouse &&
+      line?.data.track_inventory &&
+      warehouse === undefined &&
+      !bag.errors[`${p}.warehouse`]
+    ) {
       bag.add(`${p}.warehouse`, 'Warehouse is required when the product tracks inventory.');
     }
     if (id !== undefined && quantity !== undefined)
@@ -130,7 +147,7 @@ function merge(items: QuantityInput[]): ChqQuantity[] {
 export function createFulfilment(store: CommerceHQStore, order: ChqOrder, body: unknown): Result {
   if (!isObject(body)) return badRequest('Request body must be a JSON object.');
   const bag = new ErrorBag();
-  const items = readQuantities(body.items, 'items', bag, order);
+  const items = readQuantities(body.items, 'items', bag, order, true);
   const merged = merge(items);
   for (const { id, quantity } of merged) {
     const line = order.items.find((l) => l.data.id === id);

@@ -102,10 +102,11 @@ export function deleteProduct(store: CommerceHQStore, id: number): SimResponse {
 
 function readProduct(store: CommerceHQStore, body: Body, bag: ErrorBag, creating: boolean): ProductInput {
   const scalars: Partial<ChqProduct> = {};
-  const title = readString(body, 'title', bag, { required: creating, nullable: false });
+  const title = readString(body, 'title', bag, {
+    required: creating || body.title !== undefined,
+    nullable: false,
+  });
   if (typeof title === 'string') scalars.title = title;
-  else if (!creating && body.title !== undefined && bag.errors.title === undefined)
-    bag.add('title', 'Title is required.');
   for (const key of ['type', 'vendor', 'sku', 'seo_meta', 'seo_title', 'seo_url'] as const) {
     const v = readString(body, key, bag);
     if (v !== undefined) scalars[key] = v;

@@ -96,8 +96,12 @@ export class CommerceHQStore implements SandboxStore {
             return gen.order(id, spread(i, orderIds.length, TIMELINE_START + YEAR), customer, catalog);
           });
     const byCustomer = new Map<number, ChqOrder[]>();
-    for (const o of orders)
-      if (o.customer) byCustomer.set(o.customer.id, [...(byCustomer.get(o.customer.id) ?? []), o]);
+    for (const o of orders) {
+      if (!o.customer) continue;
+      const list = byCustomer.get(o.customer.id);
+      if (list) list.push(o);
+      else byCustomer.set(o.customer.id, [o]);
+    }
     const tagsOf = new Map(catalog.map((p) => [p.id, p.tags]));
     for (const c of customers)
       applyCustomerOrders(c, byCustomer.get(c.id) ?? [], (id) => tagsOf.get(id) ?? []);
