@@ -115,6 +115,9 @@ export class RateLimitError extends CommerceError {
     super(message, { retryable: true, ...options });
     this.retryAfterMs = options.retryAfterMs;
   }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
 }
 
 export class ServerError extends CommerceError {
@@ -149,6 +152,9 @@ export class ResponseShapeError extends CommerceError {
   constructor(message: string, options: CommerceErrorOptions & { field: string }) {
     super(message, options);
     this.field = options.field;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), field: this.field };
   }
 }
 /** Invalid money or time input or output that cannot be converted exactly. */

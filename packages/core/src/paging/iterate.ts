@@ -21,6 +21,8 @@ export async function* paginate<T>(
   let yielded = 0;
   const max = options.maxItems ?? Number.POSITIVE_INFINITY;
   if (max <= 0) return;
+  // A resumed run must also notice the platform handing back the cursor it started from.
+  if (cursor !== null) seen.add(cursor);
   for (;;) {
     const page = await fetchPage(cursor);
     for (const item of page.items) {
@@ -89,7 +91,9 @@ export interface NumberedPage<T> {
 
 /**
  * For page-numbered lists with a known page count: keeps up to `concurrency` pages in flight and
- * still yields records in page order, holding at most `concurrency` pages in memory.
+ * still yields records in page order, holding at most `concurrency` pages in memory. When the first
+ * page reports no count (`pageCount: null`), later pages are fetched one at a time until an empty
+ * page or one shorter than the first.
  */
 export async function* paginateParallel<T>(options: {
   fetchPage: (page: number) => Promise<NumberedPage<T>>;
@@ -105,7 +109,19 @@ export async function* paginateParallel<T>(options: {
     if (++yielded >= max) return;
   }
   const lastPage = first.pageCount;
-  if (lastPage === null || first.items.length === 0) return;
+  if (first.items.length === 0) return;
+  if (lastPage === null) {
+    // No page count: stopping here would silently drop every later page. Go on one page at a time
+    // until a page comes back empty or shorter than the first (a full page) — the last one.
+    for (let n = options.firstPage + 1; ; n++) {
+      const page = await options.fetchPage(n);
+      for (const item of page.items) {
+        yield item;
+        if (++yielded >= max) return;
+      }
+      if (page.items.length === 0 || page.items.length < first.items.length) return;
+    }
+  }
   const width = Math.max(1, Math.floor(options.concurrency));
   const inFlight: Array<Promise<NumberedPage<T>>> = [];
   let nextPage = options.firstPage + 1;

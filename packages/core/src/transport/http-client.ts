@@ -9,7 +9,7 @@ import {
   TimeoutError,
 } from '../errors';
 import { shapeErrorFromZod } from '../wire';
-import { type ErrorBodyParser, errorFromResponse } from './error-from-response';
+import { type ErrorBodyParser, errorFromResponse, type ParsedErrorBody } from './error-from-response';
 import { createMetrics, type TransportMetrics } from './metrics';
 import {
   type LimiterLike,
@@ -133,6 +133,8 @@ export class Transport {
   private readonly options: TransportOptions;
   private readonly retry: ResolvedRetry;
   private readonly limiter: LimiterLike | undefined;
+  /** A Redis-backed limiter this transport built, and so must disconnect. */
+  private readonly ownedLimiter: { disconnect(flush?: boolean): Promise<void> } | undefined;
   private readonly client: typeof ky;
 
   constructor(options: TransportOptions) {
@@ -141,12 +143,21 @@ export class Transport {
     this.baseUrl = checkBaseUrl(options.platform, options.baseUrl);
     this.retry = resolveRetry(options.retry);
     this.limiter = pickLimiter(options);
+    this.ownedLimiter =
+      options.redis && !options.limiter && options.rateLimit
+        ? (this.limiter as unknown as { disconnect(flush?: boolean): Promise<void> })
+        : undefined;
     this.client = ky.create({
       retry: 0,
       timeout: false,
       throwHttpErrors: false,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
+  }
+
+  /** Releases what the transport holds (a Redis connection when it built a clustered limiter). */
+  async close(): Promise<void> {
+    await this.ownedLimiter?.disconnect(true);
   }
 
   /** Sends a request; with a schema, the body is validated and typed, else returned as parsed JSON. */
@@ -160,27 +171,55 @@ export class Transport {
     let attempt = 0;
     let reauthenticated = false;
     for (;;) {
-      let failure: CommerceError;
+      // Each outcome is decided exactly once: a failure thrown below is never re-examined by a catch.
+      let outcome: Awaited<ReturnType<Transport['attempt']>>;
       try {
-        const res = await this.attempt(req);
-        if (res.ok) return this.parse(req, res, schema);
-        failure = res.error;
-        if (res.status === 401 && !reauthenticated && !req.anonymous && this.options.auth?.onUnauthorized) {
+        outcome = await this.attempt(req);
+      } catch (err) {
+        const failure = this.toCommerceError(err, req);
+        // Network errors and timeouts: the platform may have processed a non-idempotent request.
+        if (!(failure.retryable && idempotent) || attempt >= this.retry.retries) throw failure;
+        await this.pause(backoffDelay(attempt, this.retry), req.signal);
+        attempt += 1;
+        this.metrics.retries += 1;
+        continue;
+      }
+      let wait: number;
+      if (outcome.ok) {
+        try {
+          return this.parse(req, outcome, schema);
+        } catch (err) {
+          const failure = this.toCommerceError(err, req);
+          // Only a body that is not JSON at all (a truncated or proxied answer) is worth asking again for.
+          const again = ResponseShapeError.isInstance(failure) && failure.code === 'invalid_json';
+          if (!(again && idempotent) || attempt >= this.retry.retries) throw failure;
+          wait = backoffDelay(attempt, this.retry);
+        }
+      } else {
+        const failure = outcome.error;
+        if (
+          outcome.status === 401 &&
+          !reauthenticated &&
+          !req.anonymous &&
+          this.options.auth?.onUnauthorized
+        ) {
           reauthenticated = true;
-          if (await this.options.auth.onUnauthorized(req.signal)) continue;
+          let renewed: boolean;
+          try {
+            renewed = await this.options.auth.onUnauthorized(req.signal);
+          } catch (err) {
+            throw this.toCommerceError(err, req);
+          }
+          if (renewed) continue;
         }
         // A 429 was not processed by the platform, so even a POST is safe to send again.
-        const retryable = failure.retryable && (idempotent || res.status === 429);
+        const retryable =
+          this.retry.statuses.includes(outcome.status) && (idempotent || outcome.status === 429);
         if (!retryable || attempt >= this.retry.retries) throw failure;
-        const wait = res.retryAfterMs ?? backoffDelay(attempt, this.retry);
+        wait = outcome.retryAfterMs ?? backoffDelay(attempt, this.retry);
         if (wait > this.retry.maxRetryAfterMs) throw failure;
-        await this.pause(wait, req.signal);
-      } catch (err) {
-        failure = this.toCommerceError(err, req);
-        if (!(failure.retryable && idempotent) || attempt >= this.retry.retries) throw failure;
-        if (failure instanceof ResponseShapeError && failure.code !== 'invalid_json') throw failure;
-        await this.pause(backoffDelay(attempt, this.retry), req.signal);
       }
+      await this.pause(wait, req.signal);
       attempt += 1;
       this.metrics.retries += 1;
     }
@@ -240,12 +279,9 @@ export class Transport {
       this.count('network');
       if (req.signal?.aborted) throw req.signal.reason ?? err;
       if (timeout.aborted) {
-        throw new TimeoutError(
-          `${this.platform}: ${req.method} ${req.path} timed out after ${timeoutMs} ms`,
-          {
-            platform: this.platform,
-          },
-        );
+        throw new TimeoutError(`${this.platform}: ${this.where(req)} timed out after ${timeoutMs} ms`, {
+          platform: this.platform,
+        });
       }
       throw err;
     }
@@ -262,7 +298,13 @@ export class Transport {
       // Not JSON (a proxy's HTML page, say): keep the text.
     }
     const secrets = this.secrets();
-    const parsed = this.options.parseErrorBody?.(body, status);
+    let parsed: ParsedErrorBody | undefined;
+    try {
+      parsed = this.options.parseErrorBody?.(body, status);
+    } catch {
+      // A parser surprised by the body must not turn an HTTP error into some other failure.
+      parsed = undefined;
+    }
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     const requestId = this.requestId(response.headers);
     const error = errorFromResponse({
@@ -270,12 +312,20 @@ export class Transport {
       method: req.method,
       path: redactString(req.path, secrets),
       status,
-      statusText: response.statusText,
+      statusText: redactString(response.statusText, secrets),
       parsed: parsed && {
         ...parsed,
         ...(parsed.message !== undefined ? { message: redactString(parsed.message, secrets) } : {}),
+        ...(parsed.issues !== undefined
+          ? {
+              issues: parsed.issues.map((issue) => ({
+                ...issue,
+                message: redactString(issue.message, secrets),
+              })),
+            }
+          : {}),
       },
-      headers: resHeaders,
+      headers: redactHeaderValues(resHeaders, secrets),
       body: redactValue(body, secrets),
       ...(requestId !== undefined ? { requestId } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
@@ -294,7 +344,7 @@ export class Transport {
         body = JSON.parse(res.text);
       } catch {
         throw new ResponseShapeError(
-          `${this.platform}: ${req.method} ${req.path} returned a body that is not JSON (${res.text.length} bytes)`,
+          `${this.platform}: ${this.where(req)} returned a body that is not JSON (${res.text.length} bytes)`,
           {
             platform: this.platform,
             status: res.status,
@@ -308,12 +358,7 @@ export class Transport {
     if (!schema) return { status: res.status, headers: res.headers, body };
     const result = schema.safeParse(body);
     if (!result.success) {
-      throw shapeErrorFromZod(
-        this.platform,
-        req.what ?? `${req.method} ${req.path}`,
-        result.error,
-        res.status,
-      );
+      throw shapeErrorFromZod(this.platform, req.what ?? this.where(req), result.error, res.status);
     }
     return { status: res.status, headers: res.headers, body: result.data };
   }
@@ -321,16 +366,24 @@ export class Transport {
   private toCommerceError(err: unknown, req: TransportRequest): CommerceError {
     if (isCommerceError(err)) return err;
     if (req.signal?.aborted) {
-      return new AbortError(`${this.platform}: ${req.method} ${req.path} was aborted`, {
+      return new AbortError(`${this.platform}: ${this.where(req)} was aborted`, {
         platform: this.platform,
         cause: req.signal.reason,
       });
     }
-    const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-    const detail = cause?.code ?? cause?.message ?? (err as Error)?.message ?? String(err);
+    // ky wraps fetch's TypeError("fetch failed"), which wraps the socket error that has the code.
+    let code: string | undefined;
+    let innermost: unknown = err;
+    for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+      const c = (e as { code?: unknown }).code;
+      if (typeof c === 'string') code = c;
+      innermost = e;
+      e = (e as { cause?: unknown }).cause;
+    }
+    const detail = code ?? (innermost as Error)?.message ?? String(err);
     return new NetworkError(
-      redactString(`${this.platform}: ${req.method} ${req.path} failed: ${detail}`, this.secrets()),
-      { platform: this.platform, code: cause?.code ?? 'network_error' },
+      redactString(`${this.platform}: ${this.where(req)} failed: ${detail}`, this.secrets()),
+      { platform: this.platform, code: code ?? 'network_error' },
     );
   }
 
@@ -353,6 +406,11 @@ export class Transport {
     return undefined;
   }
 
+  /** `METHOD /path` for messages, with any secret in the path removed. */
+  private where(req: TransportRequest): string {
+    return redactString(`${req.method} ${req.path}`, this.secrets());
+  }
+
   private secrets(): readonly string[] {
     return this.options.auth?.secrets() ?? [];
   }
@@ -368,6 +426,16 @@ function pickLimiter(options: TransportOptions): LimiterLike | undefined {
   if (!options.rateLimit) return undefined;
   const { key, ...rate } = options.rateLimit;
   return options.redis ? redisLimiter(key, rate, options.redis) : sharedLimiter(key, rate);
+}
+
+/** Header values that echo a known secret (a debug header, say), whatever the header's name. */
+function redactHeaderValues(
+  headers: Record<string, string>,
+  secrets: readonly string[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) out[k] = redactString(v, secrets);
+  return out;
 }
 
 function isCommerceError(err: unknown): err is CommerceError {

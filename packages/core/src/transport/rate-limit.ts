@@ -20,14 +20,19 @@ export interface RedisLimiterOptions {
   [option: string]: unknown;
 }
 
+/** Delay between our send time and the platform's receive time that one window can absorb. */
+const JITTER_ALLOWANCE_MS = 50;
+
 /**
  * Requests are spaced evenly (bottleneck `minTime`) rather than sent in bursts: spacing keeps any
  * window of the platform's length under its limit whatever that window's alignment (fixed or
- * sliding), and it is enforced cluster-wide when the limiter lives in Redis. The 1% margin absorbs
- * network jitter between our send time and the platform's receive time.
+ * sliding), and it is enforced cluster-wide when the limiter lives in Redis. Requests `limit` apart
+ * are sent `limit × spacing` apart, which must exceed the window by more than any difference in
+ * their network (and event-loop) delays: a 1% margin plus a fixed 50 ms, because that jitter does
+ * not shrink with the window (1% of a 1 s window is 10 ms). For 100/min this is 607 ms.
  */
 export function spacingFor(rate: RateLimit): number {
-  return Math.ceil((rate.windowMs / rate.limit) * 1.01);
+  return Math.ceil((rate.windowMs * 1.01 + JITTER_ALLOWANCE_MS) / rate.limit);
 }
 
 const shared = new Map<string, Bottleneck>();

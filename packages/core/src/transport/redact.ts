@@ -7,7 +7,11 @@ export const REDACTED = '[REDACTED]';
 export function redactHeaders(headers: Headers | Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
-  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
+  // A Headers from another fetch implementation (an injected `fetch`) is not `instanceof` ours.
+  const entries =
+    headers instanceof Headers || typeof (headers as { entries?: unknown }).entries === 'function'
+      ? [...(headers as Headers).entries()]
+      : Object.entries(headers);
   for (const [k, v] of entries) out[k.toLowerCase()] = SENSITIVE_HEADER.test(k) ? REDACTED : v;
   return out;
 }
