@@ -156,7 +156,11 @@ function checkShape(
   }
 }
 
-/** Single-variant products keep `price` on the product; multi-variant ones on their variants. */
+/**
+ * Single-variant products keep `price` on the product; multi-variant ones on their variants
+ * (the seed: `price` is "for single variant products"), so a bare `price` on a multi-variant
+ * product changes nothing unless new options rebuild its variants.
+ */
 function applyPricing(store: CommerceHQStore, product: ChqProduct, input: ProductInput): void {
   if (!product.is_multi) {
     if (input.priceCents !== undefined) product.price = centsToNumber(input.priceCents);
@@ -176,7 +180,7 @@ function applyPricing(store: CommerceHQStore, product: ChqProduct, input: Produc
       ...v,
       id: v.id !== undefined && old.has(v.id) ? v.id : store.counters.take('variant'),
     }));
-  } else if (input.options || input.priceCents !== undefined || product.variants.length === 0) {
+  } else if (input.options || product.variants.length === 0) {
     const price = input.priceCents ?? 0;
     const combos = product.options.reduce<string[][]>(
       (acc, o) => acc.flatMap((prefix) => o.values.map((v) => [...prefix, v])),
