@@ -1,0 +1,137 @@
+import {
+  type CallOptions,
+  type IterateOptions,
+  iterateList,
+  type ListParams,
+  type Page,
+  paginateParallel,
+  parseSince,
+  type QueryValue,
+  type ResourceName,
+  ValidationError,
+} from '@storeport/core';
+import type { z } from 'zod';
+import type { ApiClient } from './client';
+import { PLATFORM } from './options';
+import { type OpenedList, openList, toPage } from './paging';
+import { wirePage } from './wire/page';
+
+export type Filters = Record<string, unknown>;
+
+export interface ListSpec<W, T> {
+  resource: ResourceName;
+  path: string;
+  schema: z.ZodType<W>;
+  map: (wire: W) => T;
+  /** The API's query parameters for the unified filters; throws ValidationError for one it lacks. */
+  query: (filters: Filters) => Record<string, QueryValue>;
+}
+
+/** `list` and `iterate` (sequential, or `concurrency` pages at a time) for one resource. */
+export function makeLister<W, T, L extends ListParams>(client: ApiClient, spec: ListSpec<W, T>) {
+  const pageSchema = wirePage(spec.schema);
+
+  async function fetchPage(opened: OpenedList<Filters>, signal: AbortSignal | undefined) {
+    const query = { ...spec.query(opened.filters), page: opened.page, pageSize: opened.pageSize };
+    const res = await client.send(
+      { method: 'GET', path: spec.path, query, ...(signal ? { signal } : {}), what: `${spec.resource} page` },
+      pageSchema,
+    );
+    return { envelope: res.body, items: res.body.data.map((w) => spec.map(w as W)) };
+  }
+
+  async function list(params?: L): Promise<Page<T>> {
+    const opened = openList<Filters>(spec.resource, params);
+    // Filters are checked before anything is sent (a cursor's were checked when it was made).
+    spec.query(opened.filters);
+    const { envelope, items } = await fetchPage(opened, params?.signal);
+    return toPage(spec.resource, opened, envelope, items);
+  }
+
+  function iterate(
+    params?: Omit<L, 'cursor'> & IterateOptions & { cursor?: string | null },
+  ): AsyncIterableIterator<T> {
+    const concurrency = params?.concurrency ?? 1;
+    if (concurrency <= 1) return iterateList<T, L>(list, params, PLATFORM);
+    return (async function* () {
+      const { concurrency: _c, maxItems, ...rest } = params ?? {};
+      const opened = openList<Filters>(spec.resource, rest as ListParams);
+      spec.query(opened.filters);
+      const signal = (rest as ListParams).signal;
+      yield* paginateParallel<T>({
+        fetchPage: async (page) => {
+          const { envelope, items } = await fetchPage({ ...opened, page }, signal);
+          return { items, pageCount: envelope.pages ?? null };
+        },
+        firstPage: opened.page,
+        concurrency,
+        ...(maxItems !== undefined ? { maxItems } : {}),
+      });
+    })();
+  }
+
+  return { list, iterate };
+}
+
+/** Refuses filters a resource does not know, naming them, so nothing is silently ignored. */
+export function onlyFilters(
+  resource: ResourceName,
+  filters: Filters,
+  allowed: readonly string[],
+  hints: Record<string, string> = {},
+): void {
+  for (const key of Object.keys(filters)) {
+    if (allowed.includes(key)) continue;
+    const hint = hints[key];
+    throw new ValidationError(
+      `${PLATFORM}: ${resource} cannot be filtered by ${key}${hint ? `: ${hint}` : ''}`,
+      {
+        platform: PLATFORM,
+        code: 'unsupported_filter',
+        issues: [{ field: key, message: `not a ${resource} filter the Commerce API has` }],
+      },
+    );
+  }
+}
+
+/** An ISO 8601 filter value, normalised to UTC; a ValidationError naming the filter otherwise. */
+export function timeFilter(field: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseSince(String(value));
+  } catch (err) {
+    throw new ValidationError(`${PLATFORM}: ${field}: ${(err as Error).message}`, {
+      platform: PLATFORM,
+      code: 'invalid_input',
+      issues: [{ field, message: 'must be an ISO 8601 date-time' }],
+    });
+  }
+}
+
+/** `sort` in the unified form → the API's `sort` + `order`, for the fields a resource maps. */
+export function sortQuery(
+  resource: ResourceName,
+  sort: unknown,
+  fields: Record<string, string>,
+): Record<string, QueryValue> {
+  if (sort === undefined) return {};
+  const spec = sort as { field?: unknown; direction?: unknown };
+  const field = typeof spec.field === 'string' ? fields[spec.field] : undefined;
+  const direction = spec.direction ?? 'asc';
+  if (!field || (direction !== 'asc' && direction !== 'desc')) {
+    const known = Object.keys(fields);
+    throw new ValidationError(
+      `${PLATFORM}: ${resource} can be sorted by ${known.length ? known.join(', ') : 'nothing'} (asc or desc)`,
+      {
+        platform: PLATFORM,
+        code: 'unsupported_sort',
+        issues: [{ field: 'sort', message: 'unsupported sort' }],
+      },
+    );
+  }
+  return { sort: field, order: direction };
+}
+
+export function signalOf(options: CallOptions | undefined): { signal?: AbortSignal } {
+  return options?.signal ? { signal: options.signal } : {};
+}

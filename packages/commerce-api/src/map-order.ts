@@ -1,0 +1,61 @@
+import { type LineItem, multiplyMoney, type Order, readField, wireDecimal, wireTime } from '@storeport/core';
+import { mapOrderStatus } from './map-status';
+import { PLATFORM } from './options';
+import type { WireOrder, WireOrderItem } from './wire/order';
+
+/**
+ * Money comes as decimal numbers in the order's currency, converted exactly (JPY has no minor
+ * unit). The API reports no tax, shipping or addresses: those are zero / null. An order is
+ * refunded whole (status `refunded`), so the refunded total is the order total or zero.
+ */
+export function mapOrder(o: WireOrder): Order {
+  const money = (field: string, value: number) => wireDecimal(PLATFORM, field, value, o.currency);
+  const zero = { amount: 0, currency: o.currency };
+  const total = money('total', o.total);
+  const row = mapOrderStatus(o.status);
+  return {
+    platform: PLATFORM,
+    id: o.orderId,
+    // The API shows merchants no separate order number: the id is the number.
+    number: o.orderId,
+    customerId: o.customerId,
+    email: null,
+    status: row.status,
+    paymentStatus: row.paymentStatus,
+    fulfillmentStatus: row.fulfillmentStatus,
+    currency: o.currency,
+    channel: null,
+    lineItems: o.items.map((item, i) => mapLine(item, `items.${i}`, o.currency)),
+    subtotal: money('subtotal', o.subtotal),
+    discountTotal: o.discount == null ? zero : money('discount', o.discount),
+    taxTotal: zero,
+    shippingTotal: zero,
+    total,
+    refundedTotal: o.status === 'refunded' ? total : zero,
+    shippingAddress: null,
+    billingAddress: null,
+    note: o.notes ?? null,
+    createdAt: o.createdAt === undefined ? null : wireTime(PLATFORM, 'createdAt', o.createdAt),
+    updatedAt: o.updatedAt == null ? null : wireTime(PLATFORM, 'updatedAt', o.updatedAt),
+    raw: o,
+  };
+}
+
+function mapLine(item: WireOrderItem, path: string, currency: string): LineItem {
+  const unitPrice = wireDecimal(PLATFORM, `${path}.unitPrice`, item.unitPrice, currency);
+  const total =
+    item.lineTotal === undefined
+      ? readField(PLATFORM, `${path}.quantity`, () => multiplyMoney(unitPrice, item.quantity))
+      : wireDecimal(PLATFORM, `${path}.lineTotal`, item.lineTotal, currency);
+  return {
+    id: null,
+    productId: item.productId,
+    // Each product is its own single variant (see map-product.ts).
+    variantId: item.productId,
+    sku: item.sku ?? null,
+    title: item.name ?? item.sku ?? item.productId,
+    quantity: item.quantity,
+    unitPrice,
+    total,
+  };
+}
