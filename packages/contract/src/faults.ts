@@ -179,12 +179,12 @@ export function registerFaults<O extends object>(options: ContractOptions<O>): v
       const started = Date.now();
       const pending = h.adapter.customers.list({ limit: 2, signal: controller.signal });
       setTimeout(() => controller.abort(), 50);
-      await expect(pending).rejects.toSatisfy(AbortError.isInstance);
+      await expect(pending).rejects.toSatisfy((e: unknown) => AbortError.isInstance(e));
       expect(Date.now() - started).toBeLessThan(1_000);
 
       const before = h.sandbox.stats.requests;
-      await expect(h.adapter.orders.list({ signal: AbortSignal.abort() })).rejects.toSatisfy(
-        AbortError.isInstance,
+      await expect(h.adapter.orders.list({ signal: AbortSignal.abort() })).rejects.toSatisfy((e: unknown) =>
+        AbortError.isInstance(e),
       );
       expect(h.sandbox.stats.requests).toBe(before);
     });

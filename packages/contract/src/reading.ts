@@ -78,9 +78,11 @@ export function registerReading<O extends object>(options: ContractOptions<O>): 
 
         it(`a bad limit is rejected before any request (${resource})`, async () => {
           const before = h.sandbox.stats.requests;
-          await expect(h.adapter[resource].list({ limit: 0 })).rejects.toSatisfy(ValidationError.isInstance);
-          await expect(h.adapter[resource].list({ limit: 2.5 })).rejects.toSatisfy(
-            ValidationError.isInstance,
+          await expect(h.adapter[resource].list({ limit: 0 })).rejects.toSatisfy((e: unknown) =>
+            ValidationError.isInstance(e),
+          );
+          await expect(h.adapter[resource].list({ limit: 2.5 })).rejects.toSatisfy((e: unknown) =>
+            ValidationError.isInstance(e),
           );
           expect(h.sandbox.stats.requests).toBe(before);
         });
@@ -90,17 +92,19 @@ export function registerReading<O extends object>(options: ContractOptions<O>): 
           const cursor = page.nextCursor!;
           const before = h.sandbox.stats.requests;
           const flipped = cursor.slice(0, 10) + (cursor[10] === 'A' ? 'B' : 'A') + cursor.slice(11);
-          await expect(h.adapter[resource].list({ cursor: flipped })).rejects.toSatisfy(
-            InvalidCursorError.isInstance,
+          await expect(h.adapter[resource].list({ cursor: flipped })).rejects.toSatisfy((e: unknown) =>
+            InvalidCursorError.isInstance(e),
           );
           await expect(h.adapter[resource].list({ cursor: cursor.slice(0, -3) })).rejects.toSatisfy(
-            InvalidCursorError.isInstance,
+            (e: unknown) => InvalidCursorError.isInstance(e),
           );
-          await expect(h.adapter[resource].list({ cursor: 'not-a-cursor' })).rejects.toSatisfy(
-            InvalidCursorError.isInstance,
+          await expect(h.adapter[resource].list({ cursor: 'not-a-cursor' })).rejects.toSatisfy((e: unknown) =>
+            InvalidCursorError.isInstance(e),
           );
           const other = RESOURCES.find((r) => r !== resource) as ResourceName;
-          await expect(h.adapter[other].list({ cursor })).rejects.toSatisfy(InvalidCursorError.isInstance);
+          await expect(h.adapter[other].list({ cursor })).rejects.toSatisfy((e: unknown) =>
+            InvalidCursorError.isInstance(e),
+          );
           expect(h.sandbox.stats.requests).toBe(before);
         });
 
@@ -120,7 +124,9 @@ export function registerReading<O extends object>(options: ContractOptions<O>): 
           const raw = h.sandbox.store.getRaw(resource, id)!;
           h.sandbox.store.remove(resource, id);
           try {
-            await expect(h.adapter[resource].get(id)).rejects.toSatisfy(NotFoundError.isInstance);
+            await expect(h.adapter[resource].get(id)).rejects.toSatisfy((e: unknown) =>
+              NotFoundError.isInstance(e),
+            );
           } finally {
             h.sandbox.store.putRaw(resource, id, raw);
           }
