@@ -1,0 +1,171 @@
+import { ValidationError } from '@storeport/core';
+import { describe, expect, it } from 'vitest';
+import { customerToWire, customerUpdateToWire, productToWire } from '../src/to-wire';
+
+const usd = (amount: number) => ({ amount, currency: 'USD' });
+
+function issuesOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (err) {
+    if (ValidationError.isInstance(err)) return err.issues.map((i) => i.field);
+    throw err;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('customer bodies', () => {
+  it('builds the seed create body from a unified customer', () => {
+    const body = customerToWire({
+      email: 'hello@world.com',
+      firstName: 'James',
+      lastName: 'C Smith',
+      note: 'Some Notes about customer',
+      addresses: [
+        {
+          firstName: 'James',
+          lastName: 'C Smith',
+          line1: '46 Leatherwood St.',
+          line2: '1432',
+          city: 'North Hollywood',
+          country: 'US',
+          region: 'CA',
+          postalCode: '91605',
+          phone: 'any string here',
+        },
+      ],
+    });
+    const part = {
+      first_name: 'James',
+      last_name: 'C Smith',
+      street: '46 Leatherwood St.',
+      suite: '1432',
+      city: 'North Hollywood',
+      state: 'CA',
+      zip: '91605',
+      country: 'US',
+    };
+    expect(body).toEqual({
+      email: 'hello@world.com',
+      first_name: 'James',
+      last_name: 'C Smith',
+      notes: 'Some Notes about customer',
+      address: [{ shipping: part, billing: part, phone: 'any string here' }],
+    });
+  });
+
+  it('keeps a phone without addresses on an address of its own, and merges platformFields', () => {
+    expect(customerToWire({ email: 'a@b.co', phone: '555', platformFields: { notes: 'x' } })).toEqual({
+      email: 'a@b.co',
+      address: [{ phone: '555' }],
+      notes: 'x',
+    });
+  });
+
+  it('refuses what CommerceHQ cannot take: no email, tags', () => {
+    expect(issuesOf(() => customerToWire({ firstName: 'No', tags: ['vip'] }))).toEqual(['email', 'tags']);
+  });
+
+  it('updates the primary address with one address, and refuses several or none', () => {
+    expect(customerUpdateToWire({ addresses: [{ city: 'Napa' }], phone: '1', note: null })).toEqual({
+      notes: null,
+      address: { shipping: { city: 'Napa' }, billing: { city: 'Napa' }, phone: '1' },
+    });
+    expect(customerUpdateToWire({ phone: '2' })).toEqual({ address: { phone: '2' } });
+    expect(issuesOf(() => customerUpdateToWire({ addresses: [{ city: 'A' }, { city: 'B' }] }))).toEqual([
+      'addresses',
+    ]);
+    expect(issuesOf(() => customerUpdateToWire({ addresses: [] }))).toEqual(['addresses']);
+  });
+});
+
+describe('product bodies', () => {
+  it('builds a single-variant product with exact decimals and a description textarea', () => {
+    expect(
+      productToWire(
+        {
+          title: 'Pinot',
+          price: usd(1999),
+          compareAtPrice: usd(30),
+          sku: 'P-1',
+          type: 'Wine',
+          vendor: 'V',
+          tags: ['red'],
+          status: 'draft',
+          description: 'Dry.',
+        },
+        'USD',
+        true,
+      ),
+    ).toEqual({
+      title: 'Pinot',
+      sku: 'P-1',
+      type: 'Wine',
+      vendor: 'V',
+      tags: ['red'],
+      is_draft: true,
+      textareas: [{ name: 'Description', text: 'Dry.' }],
+      is_multi: false,
+      price: 19.99,
+      compare_price: 0.3,
+    });
+  });
+
+  it('builds a multi-variant product: options from the variant values, prices per variant', () => {
+    const body = productToWire(
+      {
+        title: 'Tee',
+        price: usd(1250),
+        variants: [
+          { options: ['Red', 'S'], sku: 'T-RS' },
+          { options: ['Red', 'M'], price: usd(1350), id: '77' },
+          { options: ['Blue', 'S'], compareAtPrice: usd(2000) },
+        ],
+      },
+      'USD',
+      true,
+    );
+    expect(body).toEqual({
+      title: 'Tee',
+      is_multi: true,
+      options: [
+        { title: 'Option 1', changes_look: false, values: ['Red', 'Blue'] },
+        { title: 'Option 2', changes_look: false, values: ['S', 'M'] },
+      ],
+      variants: [
+        { variant: ['Red', 'S'], price: 12.5, default: true, sku: 'T-RS' },
+        { variant: ['Red', 'M'], price: 13.5, default: false, id: 77 },
+        { variant: ['Blue', 'S'], price: 12.5, default: false, compare_price: 20 },
+      ],
+    });
+  });
+
+  it('refuses stock levels, images, archived, a missing price and another currency', () => {
+    expect(
+      issuesOf(() =>
+        productToWire(
+          { title: 'x', inventoryQuantity: 1, images: [{ url: 'https://x.test/a.jpg' }], status: 'archived' },
+          'USD',
+          true,
+        ),
+      ),
+    ).toEqual(['images', 'inventoryQuantity', 'status', 'price']);
+    expect(
+      issuesOf(() => productToWire({ title: 'x', price: { amount: 100, currency: 'EUR' } }, 'USD', true)),
+    ).toEqual(['price']);
+    expect(issuesOf(() => productToWire({ title: 'x', variants: [{ sku: 'a' }] }, 'USD', true))).toEqual([
+      'variants.0.options',
+      'variants.0.price',
+    ]);
+    expect(
+      issuesOf(() =>
+        productToWire({ title: 'x', price: usd(1), variants: [{ options: ['a'], id: 'v-1' }] }, 'USD', true),
+      ),
+    ).toEqual(['variants.0.id']);
+  });
+
+  it('sends only what an update changes', () => {
+    expect(productToWire({ title: 'New' }, 'USD', false)).toEqual({ title: 'New' });
+    expect(productToWire({ price: usd(5) }, 'USD', false)).toEqual({ price: 0.05 });
+  });
+});
