@@ -1,0 +1,81 @@
+import { type CommerceAdapter, CommerceError, type RawRequest, type RawResponse } from '@storeport/core';
+import { CAPABILITIES } from './capabilities';
+import { C7Client } from './client';
+import { customersResource } from './customers';
+import { type Commerce7AdapterOptions, PLATFORM, readOptions } from './options';
+import { ordersResource } from './orders';
+import { productsResource } from './products';
+
+export { CAPABILITIES as COMMERCE7_CAPABILITIES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './capabilities';
+export {
+  FULFILLMENT_STATUS_TABLE,
+  PAYMENT_STATUS_TABLE,
+  PRODUCT_STATUS_TABLE,
+  SHIPPING_STATUS_TABLE,
+  WEB_STATUS_FOR,
+} from './map-status';
+export type { Commerce7AdapterOptions } from './options';
+export { DEFAULT_BASE_URL, RATE_LIMIT, SLOW_PAGE_INTERVAL_MS } from './options';
+
+/**
+ * The Commerce7 adapter: `createCommerce7Adapter({ tenant, appId, appSecret })`. Basic auth with
+ * the app id and secret plus the `tenant` header on every request; lists in cursor mode (no rate
+ * limit); everything else within 100 requests/min per tenant, shared by every adapter on that
+ * tenant in the process (or by `limiter` / `redis` across processes). Amounts are cents in the
+ * tenant's `currency` (default USD), which Commerce7 never sends.
+ */
+export function createCommerce7Adapter(options: Commerce7AdapterOptions): CommerceAdapter {
+  const resolved = readOptions(options);
+  const client = new C7Client(options, resolved);
+  let closing: Promise<void> | undefined;
+  const open =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      if (closing) return Promise.reject(closed());
+      return fn(...args);
+    };
+  const guard = <T extends object>(resource: T): T => {
+    const out = {} as T;
+    for (const [k, v] of Object.entries(resource)) {
+      (out as Record<string, unknown>)[k] =
+        k === 'iterate'
+          ? (...args: unknown[]) => {
+              if (closing) throw closed();
+              return (v as (...a: unknown[]) => unknown)(...args);
+            }
+          : open(v as (...a: unknown[]) => Promise<unknown>);
+    }
+    return out;
+  };
+  return {
+    platform: PLATFORM,
+    capabilities: CAPABILITIES,
+    customers: guard(customersResource(client)),
+    orders: guard(ordersResource(client)),
+    products: guard(productsResource(client)),
+    metrics: client.transport.metrics,
+    request: open(async <T = unknown>(r: RawRequest): Promise<RawResponse<T>> => {
+      const res = await client.send({
+        method: r.method,
+        path: r.path,
+        ...(r.query ? { query: r.query } : {}),
+        ...(r.body !== undefined ? { body: r.body } : {}),
+        ...(r.headers ? { headers: r.headers } : {}),
+        ...(r.signal ? { signal: r.signal } : {}),
+        ...(r.idempotent !== undefined ? { idempotent: r.idempotent } : {}),
+      });
+      return { status: res.status, headers: res.headers, body: res.body as T };
+    }) as CommerceAdapter['request'],
+    close() {
+      closing ??= client.close();
+      return closing;
+    },
+  };
+}
+
+function closed(): CommerceError {
+  return new CommerceError(`${PLATFORM}: the adapter was closed`, {
+    platform: PLATFORM,
+    code: 'adapter_closed',
+  });
+}

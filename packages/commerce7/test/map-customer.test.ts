@@ -1,0 +1,67 @@
+import { CustomerSchema, parseWire, ResponseShapeError } from '@storeport/core';
+import { describe, expect, it } from 'vitest';
+import { mapCustomer } from '../src/map-customer';
+import { WireAddressPageSchema } from '../src/wire/address';
+import { WireCustomerSchema } from '../src/wire/customer';
+import customer from './__fixtures__/customer.json';
+import addresses from './__fixtures__/customer-addresses.json';
+import minimal from './__fixtures__/customer-minimal.json';
+
+const wire = (w: unknown) => parseWire('commerce7', 'customer', WireCustomerSchema, w);
+const read = (w: unknown, currency = 'USD') => mapCustomer(wire(w), currency);
+
+function shapeError(run: () => unknown): ResponseShapeError {
+  try {
+    run();
+  } catch (err) {
+    if (ResponseShapeError.isInstance(err)) return err;
+    throw err;
+  }
+  throw new Error('expected a ResponseShapeError');
+}
+
+describe('mapCustomer', () => {
+  for (const [name, fixture] of [
+    ['the docs-shaped customer (tag objects, phones, lifetime value in cents)', customer],
+    ['a customer with nulls where no data exists', minimal],
+  ] as const) {
+    it(`maps ${name}`, () => {
+      const c = read(fixture.wire);
+      expect(c).toEqual({ ...fixture.expected, raw: fixture.wire });
+      expect(CustomerSchema.safeParse(c).success).toBe(true);
+    });
+  }
+
+  it('takes tag titles from tag objects, and the first email and phone', () => {
+    const c = read(customer.wire);
+    expect(c.tags).toEqual(['My First Tag', 'VIP']);
+    expect(c.phone).toBe('+17783477874');
+  });
+
+  it('keeps lifetime value in cents, in the adapter currency', () => {
+    expect(read(customer.wire, 'CAD').stats?.lifetimeValue).toEqual({ amount: 380273, currency: 'CAD' });
+  });
+
+  it('uses the Customer Address resource when it was read, default address first', () => {
+    const book = parseWire('commerce7', 'addresses', WireAddressPageSchema, addresses.wire).customerAddresses;
+    const c = mapCustomer(wire(customer.wire), 'USD', book);
+    expect(c.addresses).toEqual(addresses.expected);
+    expect(CustomerSchema.safeParse(c).success).toBe(true);
+  });
+
+  it('falls back to the flat location when the address book is empty', () => {
+    expect(mapCustomer(wire(customer.wire), 'USD', []).addresses).toEqual(customer.expected.addresses);
+  });
+
+  it('names the field it cannot read', () => {
+    expect(shapeError(() => read({ ...customer.wire, emails: 'a@b.c' })).field).toBe('emails');
+    expect(shapeError(() => read({ ...customer.wire, tags: ['VIP'] })).field).toBe('tags.0');
+    expect(shapeError(() => read({ ...customer.wire, createdAt: 'yesterday' })).field).toBe('createdAt');
+    const info = { ...customer.wire.orderInformation, lifetimeValue: 3802.73 };
+    expect(shapeError(() => read({ ...customer.wire, orderInformation: info })).field).toBe(
+      'orderInformation.lifetimeValue',
+    );
+    const { id: _id, ...noId } = customer.wire;
+    expect(shapeError(() => read(noId)).field).toBe('id');
+  });
+});

@@ -1,0 +1,84 @@
+import { OrderSchema, parseWire, ResponseShapeError } from '@storeport/core';
+import { describe, expect, it } from 'vitest';
+import { mapOrder } from '../src/map-order';
+import { WireOrderSchema } from '../src/wire/order';
+import club from './__fixtures__/order-club-promo-refund.json';
+import pickup from './__fixtures__/order-pos-pickup.json';
+import web from './__fixtures__/order-web-ship.json';
+
+const read = (w: unknown, currency = 'USD') =>
+  mapOrder(parseWire('commerce7', 'order', WireOrderSchema, w), currency);
+
+function shapeError(w: unknown): ResponseShapeError {
+  try {
+    read(w);
+  } catch (err) {
+    if (ResponseShapeError.isInstance(err)) return err;
+    throw err;
+  }
+  throw new Error('expected a ResponseShapeError');
+}
+
+describe('mapOrder', () => {
+  for (const [name, fixture] of [
+    ['the docs-shaped paid web order awaiting shipment', web],
+    ['a POS pickup order handed over (tip excluded from the total)', pickup],
+    ['a club shipment in transit with a promotion and a partial refund', club],
+  ] as const) {
+    it(`maps ${name}`, () => {
+      const o = read(fixture.wire);
+      expect(o).toEqual({ ...fixture.expected, raw: fixture.wire });
+      expect(OrderSchema.safeParse(o).success).toBe(true);
+    });
+  }
+
+  it('takes cents as they are and computes line totals as price × quantity in integers', () => {
+    const items = [
+      { ...club.wire.items[0], price: 1, quantity: 3 },
+      { ...club.wire.items[1], price: 30, quantity: 7 },
+    ];
+    const o = read({ ...club.wire, items });
+    expect(o.lineItems.map((l) => [l.unitPrice.amount, l.total.amount])).toEqual([
+      [1, 3],
+      [30, 210],
+    ]);
+  });
+
+  it('reads `sku` and `productTitle` (there is no productSku)', () => {
+    const o = read(web.wire);
+    expect(o.lineItems[0]).toMatchObject({ sku: '2014-CS', title: '2014 Estate Cabernet Sauvignon' });
+  });
+
+  it('uses the submitted date as createdAt, falling back to createdAt', () => {
+    expect(read({ ...web.wire, orderSubmittedDate: null }).createdAt).toBe('2018-12-02T18:45:17.895Z');
+  });
+
+  it('maps an order email when one is present, and an unknown status to "unknown"', () => {
+    const o = read({
+      ...web.wire,
+      email: 'zoe@example.com',
+      paymentStatus: 'On Hold',
+      fulfillmentStatus: 'Queued',
+    });
+    expect(o).toMatchObject({
+      email: 'zoe@example.com',
+      status: 'unknown',
+      paymentStatus: 'unknown',
+      fulfillmentStatus: 'unknown',
+    });
+  });
+
+  it('refuses amounts that are not whole cents, naming the field', () => {
+    expect(shapeError({ ...web.wire, total: 50.4 }).field).toBe('total');
+    expect(shapeError({ ...web.wire, items: [{ ...web.wire.items[0], price: 8.165 }] }).field).toBe(
+      'items.0.price',
+    );
+    expect(shapeError({ ...web.wire, items: [{ ...web.wire.items[0], price: '4500' }] }).field).toBe(
+      'items.0.price',
+    );
+    expect(shapeError({ ...web.wire, subTotal: undefined }).field).toBe('subTotal');
+    expect(shapeError({ ...web.wire, orderNumber: '1248' }).field).toBe('orderNumber');
+    expect(shapeError({ ...web.wire, orderSubmittedDate: '2018-13-45' }).field).toBe('orderSubmittedDate');
+    expect(shapeError({ ...web.wire, shipTo: 'Vancouver' }).field).toBe('shipTo');
+  });
+});
