@@ -2,7 +2,7 @@ import type { CommerceAdapter, RawRequest, RawResponse } from '@storeport/core';
 import { CAPABILITIES } from './capabilities';
 import { ApiClient } from './client';
 import { customersResource } from './customers';
-import { type CommerceApiAdapterOptions, PLATFORM, readCredentials } from './options';
+import { type CommerceApiAdapterOptions, checkOptions, PLATFORM, readCredentials } from './options';
 import { ordersResource } from './orders';
 import { productsResource } from './products';
 
@@ -19,6 +19,7 @@ export { DEFAULT_BASE_URL, PLAN_LIMITS } from './options';
  */
 export function createCommerceApiAdapter(options: CommerceApiAdapterOptions): CommerceAdapter {
   const credentials = readCredentials(options);
+  checkOptions(options);
   const client = new ApiClient(options, credentials);
   let closing: Promise<void> | undefined;
   return {

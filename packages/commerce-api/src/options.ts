@@ -89,6 +89,19 @@ export function readCredentials(options: CommerceApiAdapterOptions | undefined):
   };
 }
 
+/** The options besides credentials that the adapter itself reads (core checks the rest). */
+export function checkOptions(options: CommerceApiAdapterOptions): void {
+  const { refreshSkewMs, apiKeyHeader } = options;
+  if (refreshSkewMs !== undefined && !(Number.isFinite(refreshSkewMs) && refreshSkewMs >= 0))
+    throw missing('refreshSkewMs', 'must be a number of milliseconds ≥ 0');
+  if (
+    apiKeyHeader !== undefined &&
+    !(typeof apiKeyHeader === 'string' && /^[A-Za-z0-9-]+$/.test(apiKeyHeader))
+  )
+    throw missing('apiKeyHeader', 'must be an HTTP header name');
+  readPlan(options);
+}
+
 export function readPlan(options: CommerceApiAdapterOptions): RateLimit {
   if (options.rateLimit !== undefined) {
     const { limit, windowMs } = options.rateLimit;

@@ -198,6 +198,15 @@ describe('wire: API key', () => {
     expect(() =>
       createCommerceApiAdapter({ baseUrl: 'http://api.commerce.io/v2', credentials: { apiKey: 'k' } }),
     ).toThrow(/https/);
+    expect(() =>
+      createCommerceApiAdapter({ credentials: { apiKey: 'k' }, plan: 'gold' as 'standard' }),
+    ).toThrow(/"plan"/);
+    expect(() => createCommerceApiAdapter({ credentials: { apiKey: 'k' }, refreshSkewMs: -1 })).toThrow(
+      /"refreshSkewMs"/,
+    );
+    expect(() => createCommerceApiAdapter({ credentials: { apiKey: 'k' }, apiKeyHeader: 'X Key' })).toThrow(
+      /"apiKeyHeader"/,
+    );
   });
 });
 
