@@ -126,7 +126,7 @@ describe('commerce-api sandbox: determinism and volume', () => {
       10_000, 10_000, 10_000,
     ]);
     // Generous bound for a loaded CI machine; locally it takes about a third of a second.
-    expect(elapsed).toBeLessThan(3_000);
+    expect(elapsed).toBeLessThan(5_000);
   });
 
   it('starts with zero records, and with products but no customers has no orders', async () => {
