@@ -5,7 +5,6 @@ import {
   openPage,
   type Page,
   type ResourceName,
-  ValidationError,
 } from '@storeport/core';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './capabilities';
 import { PLATFORM } from './options';
@@ -65,16 +64,4 @@ export function toPage<T>(
     native: more ? { page: opened.page + 1 } : null,
   });
   return { items, nextCursor: next, ...(envelope.total !== undefined ? { totalCount: envelope.total } : {}) };
-}
-
-/** A filter the API does not have: refused, never silently ignored. */
-export function unsupportedFilter(resource: ResourceName, filter: string, hint?: string): ValidationError {
-  return new ValidationError(
-    `${PLATFORM}: ${resource} cannot be filtered by ${filter}${hint ? ` (${hint})` : ''}`,
-    {
-      platform: PLATFORM,
-      code: 'unsupported_filter',
-      issues: [{ field: filter, message: 'not supported by the Commerce API' }],
-    },
-  );
 }

@@ -96,10 +96,6 @@ export class Session {
     return [...live, ...this.retired];
   }
 
-  get isOpen(): boolean {
-    return this.access !== null;
-  }
-
   private renew(): void {
     const run = async () => {
       const spent = this.refreshToken;

@@ -44,10 +44,3 @@ export function invalid(details: WireErrorDetail[], message = 'Request validatio
 export function notFound(what: string): SimResponse {
   return fail(404, 'NOT_FOUND', `${what} not found`);
 }
-
-/** A checked-error carrier so deep validation code can bail out with the API's response. */
-export class ApiFailure extends Error {
-  constructor(readonly response: SimResponse) {
-    super(String((response.body as WireError | undefined)?.message ?? response.status));
-  }
-}
