@@ -1,0 +1,19 @@
+import type { GetCommand } from './args';
+import type { RunContext } from './context';
+import { EXIT } from './errors';
+import { writeFully } from './io';
+import { openPlatform, type PlatformSource, recordsOf } from './platforms';
+
+/** `storeport get`: one record as indented JSON on stdout. */
+export async function runGet(cmd: GetCommand, ctx: RunContext, source: PlatformSource): Promise<number> {
+  const platform = cmd.platforms[0]!;
+  const opened = await openPlatform(platform, source);
+  ctx.rememberBaseUrl(platform, opened.baseUrl);
+  try {
+    const record = await recordsOf(opened.adapter, cmd.resource).get(cmd.id);
+    await writeFully(ctx.io.stdout, `${JSON.stringify(record, null, 2)}\n`);
+    return EXIT.ok;
+  } finally {
+    await opened.close().catch(() => undefined);
+  }
+}
