@@ -70,7 +70,8 @@ describe('commerce7 adapter against the sandbox: paging', () => {
   it('exports every record exactly once in cursor mode only, never page mode', async () => {
     h.sb.resetStats();
     for (const resource of ['customers', 'orders', 'products'] as const) {
-      const ids = (await all(h.shop[resource].iterate({ limit: 13 }))).map((r) => r.id);
+      const records = await all(h.shop[resource].iterate({ limit: 13 }) as AsyncIterable<{ id: string }>);
+      const ids = records.map((r) => r.id);
       expect(ids).toEqual(h.sb.store.ids(resource));
     }
     const lists = h.sb.log.filter((e) => /^\/v1\/(customer|order|product)$/.test(e.path));

@@ -417,7 +417,7 @@ describe('wire: orders', () => {
       })
       .reply(200, pickup);
     await adapter().orders.fulfill(OID, {
-      lineItems: [{ id: order.wire.items[0].id, quantity: 2 }],
+      lineItems: [{ id: order.wire.items[0]!.id, quantity: 2 }],
       notify: true,
     });
   });
