@@ -343,14 +343,12 @@ describe('commercehq wire: raw requests, base URL, errors', () => {
   });
 
   it('turns a 401 into an AuthenticationError that shows no credential', async () => {
-    api()
-      .get('/api/v1/orders/1')
-      .reply(401, {
-        name: 'Unauthorized',
-        message: 'Your request was made with invalid credentials.',
-        code: 0,
-        status: 401,
-      });
+    api().get('/api/v1/orders/1').reply(401, {
+      name: 'Unauthorized',
+      message: 'Your request was made with invalid credentials.',
+      code: 0,
+      status: 401,
+    });
     const err = await shop.orders.get('1').catch((e: unknown) => e);
     expect(AuthenticationError.isInstance(err)).toBe(true);
     const text = `${String(err)} ${JSON.stringify(err)} ${(err as Error).stack}`;
