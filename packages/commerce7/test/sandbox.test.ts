@@ -435,6 +435,27 @@ describe('commerce7 adapter against the sandbox: errors', () => {
     }
   });
 
+  const redisUrl = process.env.STOREPORT_REDIS_URL;
+  it.skipIf(!redisUrl)(
+    `adapters given redis share the tenant's budget through it${redisUrl ? '' : ' (skipped: STOREPORT_REDIS_URL is not set)'}`,
+    async () => {
+      const url = new URL(redisUrl!);
+      const redis = { host: url.hostname, port: Number(url.port || 6379) };
+      const sb = (await startSandbox({ platform: 'commerce7', seed: 4, records: 10 })) as C7Sandbox;
+      const a = createCommerce7Adapter({ ...sb.options, redis });
+      const b = createCommerce7Adapter({ ...sb.options, redis });
+      try {
+        const [id1, id2, id3] = sb.store.ids('orders');
+        const t0 = Date.now();
+        await Promise.all([a.orders.get(id1!), b.orders.get(id2!), b.orders.get(id3!)]);
+        expect(Date.now() - t0).toBeGreaterThanOrEqual(1_150);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+        await sb.close();
+      }
+    },
+  );
+
   it('an AbortSignal cancels a call', async () => {
     const h = await open();
     try {
