@@ -241,7 +241,11 @@ async function exportPlatform(run: PlatformRun): Promise<void> {
     const page = await source.list(params);
     let items: readonly UnifiedRecord[] = page.items;
     if (sinceMs !== undefined && !serverSince) {
-      items = items.filter((r) => r.updatedAt === null || Date.parse(r.updatedAt) >= sinceMs);
+      // A record never updated counts from its creation; one with neither time is kept.
+      items = items.filter((r) => {
+        const at = r.updatedAt ?? r.createdAt;
+        return at === null || Date.parse(at) >= sinceMs;
+      });
     }
     let limitReached = false;
     if (cmd.limit !== undefined && items.length >= cmd.limit - entry.records) {

@@ -30,19 +30,18 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Builds the CLI and what it depends on when a source is newer than its dist (or dist is missing). */
+/**
+ * Builds each package the binary loads whose dist is missing or older than its sources. Each
+ * dist stands alone at run time (workspace imports stay external), so only stale ones are rebuilt.
+ */
 function ensureBuilt(): void {
-  const stale = PACKAGES.some((pkg) => {
-    const dist = join(ROOT, 'packages', pkg, 'dist', 'index.js');
+  const stale = PACKAGES.filter((pkg) => {
+    const dist = join(ROOT, 'packages', pkg, 'dist', pkg === 'cli' ? 'bin.js' : 'index.js');
     return !existsSync(dist) || newestMtime(join(ROOT, 'packages', pkg, 'src')) > statSync(dist).mtimeMs;
   });
-  if (stale || !existsSync(BIN)) {
-    execFileSync('pnpm', ['--filter', '@storeport/cli...', 'build'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-      timeout: 120_000,
-    });
-  }
+  if (stale.length === 0) return;
+  const filters = stale.flatMap((pkg) => ['--filter', `@storeport/${pkg}`]);
+  execFileSync('pnpm', [...filters, 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
 }
 
 /** An environment without any STOREPORT_* variable of the machine running the tests. */
@@ -203,6 +202,32 @@ describe('storeport export --sandbox', { timeout: 20_000 }, () => {
     expect(rows[0]).toMatch(/^platform\s+id\s+title/);
     expect(rows[1]).toMatch(/^─+/);
     expect(r.stderr).toMatch(/commerce-api\s+5\s/);
+  });
+
+  it('--since keeps only records updated (or, never updated, created) from then on', async () => {
+    const since = '2024-06-01T00:00:00.000Z';
+    const out = file('since.jsonl');
+    const r = await run([
+      'export',
+      'orders',
+      '--platform',
+      'all',
+      ...sandbox,
+      '--since',
+      since,
+      '--out',
+      out,
+      '-q',
+    ]);
+    expect(r.status).toBe(0);
+    const records = lines(readFileSync(out, 'utf8')).map((l) => OrderSchema.parse(JSON.parse(l)));
+    const total = PLATFORMS.reduce((n, p) => n + counts[p]!.orders!, 0);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.length).toBeLessThan(total);
+    for (const o of records) {
+      const at = o.updatedAt ?? o.createdAt;
+      if (at !== null) expect(at >= since, `${o.platform} ${o.id} ${at}`).toBe(true);
+    }
   });
 
   it('prints plain progress lines when stderr is not a terminal', async () => {
