@@ -118,7 +118,9 @@ function describeCommerceError(
       `${p} refused access${status}: the credentials lack a permission this needs. ${error.message}`,
     );
   }
-  if (is(NotFoundError)) return runtime(`${p}: not found${status}: ${error.message}`);
+  if (is(NotFoundError)) {
+    return runtime(`${error.message.startsWith(p) ? '' : `${p}: `}${error.message}`);
+  }
   if (is(ConfigurationError)) return { message: error.message, exitCode: EXIT.usage };
   if (is(InvalidCursorError)) return runtime(`invalid cursor: ${error.message}`);
   if (is(RateLimitError)) {

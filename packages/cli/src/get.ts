@@ -1,6 +1,7 @@
+import { NotFoundError } from '@storeport/core';
 import type { GetCommand } from './args';
 import type { RunContext } from './context';
-import { EXIT } from './errors';
+import { CliError, EXIT } from './errors';
 import { writeFully } from './io';
 import { openPlatform, type PlatformSource, recordsOf } from './platforms';
 
@@ -10,10 +11,28 @@ export async function runGet(cmd: GetCommand, ctx: RunContext, source: PlatformS
   const opened = await openPlatform(platform, source);
   ctx.rememberBaseUrl(platform, opened.baseUrl);
   try {
-    const record = await recordsOf(opened.adapter, cmd.resource).get(cmd.id);
+    let record: unknown;
+    try {
+      record = await recordsOf(opened.adapter, cmd.resource).get(cmd.id);
+    } catch (error) {
+      if (NotFoundError.isInstance(error)) {
+        throw new CliError(
+          `${platform} has no ${singular(cmd.resource)} with id "${cmd.id}" (404)`,
+          EXIT.runtime,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
+    }
     await writeFully(ctx.io.stdout, `${JSON.stringify(record, null, 2)}\n`);
     return EXIT.ok;
   } finally {
     await opened.close().catch(() => undefined);
   }
+}
+
+function singular(resource: string): string {
+  return resource.replace(/s$/, '');
 }

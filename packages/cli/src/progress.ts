@@ -43,6 +43,8 @@ export class Progress {
   private startedAt = 0;
   private lastDraw = Number.NEGATIVE_INFINITY;
   private shown = false;
+  /** The line was on screen until `clear()`. */
+  private hidden = false;
 
   constructor(private readonly options: ProgressOptions) {
     this.tty = options.stream.isTTY === true;
@@ -80,6 +82,7 @@ export class Progress {
     if (this.options.quiet) return;
     if (this.tty) this.clear();
     else this.options.stream.write(`${this.line()}\n`);
+    this.hidden = false;
   }
 
   /** Erases the terminal line so other output can be written; `redraw()` puts it back. */
@@ -87,11 +90,13 @@ export class Progress {
     if (this.tty && this.shown) {
       this.options.stream.write('\r\u001b[2K');
       this.shown = false;
+      this.hidden = true;
     }
   }
 
+  /** Puts back a line that `clear()` took away (a line never drawn stays away). */
   redraw(): void {
-    if (this.tty && !this.options.quiet && this.platform) this.draw();
+    if (this.hidden) this.draw();
   }
 
   private draw(): void {
@@ -100,6 +105,7 @@ export class Progress {
     if (text.length > width) text = text.slice(0, width);
     this.options.stream.write(`\r\u001b[2K${text}`);
     this.shown = true;
+    this.hidden = false;
   }
 
   /** e.g. "commercehq orders: 1,200 of 5,000 (24%) · 310/s · ETA 12s"; with a bar on a terminal. */

@@ -18,9 +18,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   scrubber.add(...SECRET_ENV_VARS.map((name) => io.env[name]));
   scrubber.add(...secretsInArgv(argv));
   const ctx = new RunContext(io, scrubber, argv);
-  let command: Command | undefined;
   try {
-    command = parseCommand(argv);
+    const command: Command = parseCommand(argv);
     if (command.kind === 'help') {
       io.stdout.write(HELP);
       return EXIT.ok;
@@ -34,7 +33,6 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     const { message, exitCode } = describeError(error, ctx);
     ctx.say(message);
     if (debug) io.stderr.write(`${scrubber.scrub(debugDetails(error))}\n`);
-    else if (exitCode === EXIT.usage && command === undefined) ctx.say('run storeport --help for usage');
     return exitCode;
   }
 }

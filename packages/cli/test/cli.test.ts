@@ -386,6 +386,9 @@ describe('list and get', { timeout: 20_000 }, () => {
     const r = await run(['get', 'customers', id, '--platform', 'commerce-api', ...sandbox]);
     expect(r.status).toBe(0);
     expect(CustomerSchema.parse(JSON.parse(r.stdout)).id).toBe(id);
+    const missing = await run(['get', 'orders', '999999', '--platform', 'commercehq', ...sandbox]);
+    expect(missing.status).toBe(1);
+    expect(lines(missing.stderr)).toEqual(['storeport: commercehq has no order with id "999999" (404)']);
   });
 });
 
