@@ -32,5 +32,12 @@ const projects = new Set(
   (summary.testResults ?? []).map((r) => r.name.split('/packages/')[1]?.split('/')[0]).filter(Boolean),
 );
 console.log(`projects: ${[...projects].sort().join(', ')}`);
+// A skip must say why: list each with the reason the test recorded (task.meta.skipReason).
+for (const file of summary.testResults ?? []) {
+  for (const t of file.assertionResults ?? []) {
+    if (t.status !== 'skipped' && t.status !== 'pending' && t.status !== 'todo') continue;
+    console.log(`skipped: ${t.fullName}${t.meta?.skipReason ? ` — ${t.meta.skipReason}` : ''}`);
+  }
+}
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (run.status !== 0 || failed > 0 || passed === 0) process.exit(run.status || 1);
