@@ -1,4 +1,3 @@
-import ky from 'ky';
 import type { z } from 'zod';
 import {
   AbortError,
@@ -28,6 +27,7 @@ import {
   resolveRetry,
   sleep,
 } from './retry';
+import { buildUrl, type QueryValue } from './url';
 
 /** How a platform authenticates; the transport asks it for headers on every attempt. */
 export interface AuthProvider {
@@ -60,7 +60,7 @@ export interface TransportOptions {
   requestIdHeaders?: readonly string[];
 }
 
-export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
+export type { QueryValue };
 
 export interface TransportRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
@@ -135,7 +135,6 @@ export class Transport {
   private readonly limiter: LimiterLike | undefined;
   /** A Redis-backed limiter this transport built, and so must disconnect. */
   private readonly ownedLimiter: { disconnect(flush?: boolean): Promise<void> } | undefined;
-  private readonly client: typeof ky;
 
   constructor(options: TransportOptions) {
     this.options = options;
@@ -147,12 +146,6 @@ export class Transport {
       options.redis && !options.limiter && options.rateLimit
         ? (this.limiter as unknown as { disconnect(flush?: boolean): Promise<void> })
         : undefined;
-    this.client = ky.create({
-      retry: 0,
-      timeout: false,
-      throwHttpErrors: false,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
   }
 
   /** Releases what the transport holds (a Redis connection when it built a clustered limiter). */
@@ -236,7 +229,7 @@ export class Transport {
   private async attempt(
     req: TransportRequest,
   ): Promise<
-    | { ok: true; status: number; headers: Record<string, string>; text: string }
+    | { ok: true; status: number; headers: Headers; text: string }
     | { ok: false; status: number; error: CommerceError; retryAfterMs?: number }
   > {
     const limiter = req.unlimited ? undefined : (req.limiter ?? this.limiter);
@@ -252,44 +245,66 @@ export class Transport {
     );
   }
 
+  /**
+   * One HTTP exchange with `fetch` (the injected one, else the global one at call time, so an
+   * interceptor installed later still sees it). No HTTP library in between: retries, timeouts and
+   * JSON are ours (see docs/performance.md, "Departure from DESIGN.md: no ky").
+   */
   private async send(req: TransportRequest) {
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      ...this.options.headers,
-      ...req.headers,
-    };
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.options.headers) Object.assign(headers, this.options.headers);
+    if (req.headers) Object.assign(headers, req.headers);
     if (!req.anonymous && this.options.auth)
       Object.assign(headers, await this.options.auth.headers(req.signal));
+    let payload: string | undefined;
+    if (req.body !== undefined) {
+      payload = JSON.stringify(req.body);
+      if (!hasHeader(headers, 'content-type')) headers['content-type'] = 'application/json';
+    }
     const url = this.url(req.path, req.query);
+    // One controller for the timeout and the caller's signal: no AbortSignal.any, and the timer is
+    // cleared as soon as the body is read rather than left pending for `timeoutMs`.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
+    }, timeoutMs);
+    const user = req.signal;
+    const onAbort = user ? () => controller.abort(user.reason) : undefined;
+    if (user) {
+      if (user.aborted) controller.abort(user.reason);
+      else user.addEventListener('abort', onAbort!, { once: true });
+    }
     this.metrics.requests += 1;
     let response: Response;
     let text: string;
     try {
-      response = await this.client(url, {
-        method: req.method,
-        headers,
-        signal,
-        ...(req.body !== undefined ? { json: req.body } : {}),
-      });
+      const fetch = this.options.fetch ?? globalThis.fetch;
+      const init: RequestInit = { method: req.method, headers, signal: controller.signal };
+      if (payload !== undefined) init.body = payload;
+      response = await fetch(url, init);
       text = await response.text();
     } catch (err) {
       this.count('network');
-      if (req.signal?.aborted) throw req.signal.reason ?? err;
-      if (timeout.aborted) {
+      if (user?.aborted) throw user.reason ?? err;
+      if (timedOut) {
         throw new TimeoutError(`${this.platform}: ${this.where(req)} timed out after ${timeoutMs} ms`, {
           platform: this.platform,
         });
       }
       throw err;
+    } finally {
+      clearTimeout(timer);
+      if (user) user.removeEventListener('abort', onAbort!);
     }
     const status = response.status;
     this.count(`${Math.floor(status / 100)}xx`);
-    const resHeaders = redactHeaders(response.headers);
     if (status === 429) this.metrics.rateLimited += 1;
-    if (response.ok) return { ok: true as const, status, headers: resHeaders, text };
+    // A success's headers are redacted only if someone reads them (adapters rarely do).
+    if (response.ok) return { ok: true as const, status, headers: response.headers, text };
+    const resHeaders = redactHeaders(response.headers);
 
     let body: unknown = text;
     try {
@@ -335,7 +350,7 @@ export class Transport {
 
   private parse(
     req: TransportRequest,
-    res: { status: number; headers: Record<string, string>; text: string },
+    res: { status: number; headers: Headers; text: string },
     schema: z.ZodType | undefined,
   ): TransportResponse<unknown> {
     let body: unknown;
@@ -355,12 +370,12 @@ export class Transport {
         );
       }
     }
-    if (!schema) return { status: res.status, headers: res.headers, body };
+    if (!schema) return success(res.status, res.headers, body);
     const result = schema.safeParse(body);
     if (!result.success) {
       throw shapeErrorFromZod(this.platform, req.what ?? this.where(req), result.error, res.status);
     }
-    return { status: res.status, headers: res.headers, body: result.data };
+    return success(res.status, res.headers, result.data);
   }
 
   private toCommerceError(err: unknown, req: TransportRequest): CommerceError {
@@ -371,7 +386,7 @@ export class Transport {
         cause: req.signal.reason,
       });
     }
-    // ky wraps fetch's TypeError("fetch failed"), which wraps the socket error that has the code.
+    // fetch's TypeError("fetch failed") wraps the socket error that has the code.
     let code: string | undefined;
     let innermost: unknown = err;
     for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
@@ -388,14 +403,7 @@ export class Transport {
   }
 
   private url(path: string, query: TransportRequest['query']): string {
-    const rel = path.startsWith('/') ? path : `/${path}`;
-    const url = new URL(this.baseUrl + rel);
-    for (const [k, v] of Object.entries(query ?? {})) {
-      if (v === undefined || v === null) continue;
-      if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, String(item));
-      else url.searchParams.append(k, String(v));
-    }
-    return url.toString();
+    return buildUrl(this.baseUrl, path, query);
   }
 
   private requestId(headers: Headers): string | undefined {
@@ -420,6 +428,19 @@ export class Transport {
   }
 }
 
+/** A response whose headers are copied and redacted on first read, not on every request. */
+function success<T>(status: number, raw: Headers, body: T): TransportResponse<T> {
+  let headers: Record<string, string> | undefined;
+  return {
+    status,
+    get headers() {
+      headers ??= redactHeaders(raw);
+      return headers;
+    },
+    body,
+  };
+}
+
 function pickLimiter(options: TransportOptions): LimiterLike | undefined {
   if (options.limiter === false) return undefined;
   if (options.limiter) return options.limiter;
@@ -436,6 +457,11 @@ function redactHeaderValues(
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) out[k] = redactString(v, secrets);
   return out;
+}
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return true;
+  return false;
 }
 
 function isCommerceError(err: unknown): err is CommerceError {
