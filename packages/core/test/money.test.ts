@@ -242,15 +242,49 @@ describe('fromDecimal: properties', () => {
   });
 
   it('exponent notation equals the plain decimal it denotes', () => {
+    // Only values within Number.MAX_SAFE_INTEGER minor units: for each mantissa and currency the
+    // exponent goes no higher than keeps mantissa × 10^(exp + currency exponent) in range (the
+    // out-of-range case is the example below). Half-even rounding never carries past the
+    // mantissa when exp + currency exponent < 0, so the bound holds after rounding too.
+    const inRange = fc
+      .tuple(digits(1, 6), currencies)
+      .chain(([mantissa, currency]) =>
+        fc
+          .integer({ min: -12, max: maxSafeExponent(mantissa, currencyExponent(currency), 8) })
+          .map((exp) => [mantissa, exp, currency] as const),
+      );
     fc.assert(
-      fc.property(digits(1, 6), fc.integer({ min: -12, max: 8 }), currencies, (mantissa, exp, currency) => {
+      fc.property(inRange, ([mantissa, exp, currency]) => {
         const plain = shiftDecimal(mantissa, exp);
         const he = { rounding: 'half-even' } as const;
         expect(fromDecimal(`${mantissa}e${exp}`, currency, he)).toEqual(fromDecimal(plain, currency, he));
       }),
     );
   });
+
+  it('exponent notation beyond Number.MAX_SAFE_INTEGER minor units is rejected like the plain decimal', () => {
+    // 800000e8 BHD = 8 × 10^13 dinars = 8 × 10^16 fils, past 2^53 − 1 (found by the property above).
+    const he = { rounding: 'half-even' } as const;
+    conversionError(() => fromDecimal('800000e8', 'BHD', he));
+    conversionError(() => fromDecimal(shiftDecimal('800000', 8), 'BHD', he));
+    conversionError(() => fromDecimal('9007199254740992e0', 'JPY', he));
+    expect(fromDecimal('9007199254740991e0', 'JPY', he).amount).toBe(Number.MAX_SAFE_INTEGER);
+    expect(fromDecimal('90071992547409.91e0', 'USD', he).amount).toBe(Number.MAX_SAFE_INTEGER);
+  });
 });
+
+/**
+ * The largest exponent (at most `cap`) for which mantissa × 10^(exp + currencyExp) minor units
+ * stays within Number.MAX_SAFE_INTEGER (test helper, BigInt arithmetic).
+ */
+function maxSafeExponent(mantissa: string, currencyExp: number, cap: number): number {
+  const m = BigInt(mantissa);
+  if (m === 0n) return cap;
+  let exp = cap;
+  while (exp + currencyExp > 0 && m * 10n ** BigInt(exp + currencyExp) > BigInt(Number.MAX_SAFE_INTEGER))
+    exp -= 1;
+  return exp;
+}
 
 /** mantissa × 10^exp as a plain decimal string (test helper, string arithmetic). */
 function shiftDecimal(mantissa: string, exp: number): string {
