@@ -49,7 +49,7 @@ export function listCustomers(env: C7Env, query: URLSearchParams): SimResponse {
     key: 'customers',
     cursor: { tag: CURSOR_TAGS.customer, node: env.node, lookahead: env.lookahead },
     filters: CUSTOMER_FILTERS,
-    rowsAfter: (seq) => env.store.customers.rowsAfter(seq),
+    rowsAfter: (seq) => (env.virtualCustomers ?? env.store.customers).rowsAfter(seq),
   };
   return listResponse(query, spec);
 }

@@ -2,6 +2,7 @@ import type { SimResponse } from '../types';
 import type { Checker } from './check';
 import { conflict, invalid } from './errors';
 import type { Commerce7Store } from './store';
+import type { VirtualCustomers } from './virtual';
 
 /** What every handler needs: the data and the cursor settings of this sandbox. */
 export interface C7Env {
@@ -10,6 +11,8 @@ export interface C7Env {
   node: string;
   /** Whether the last cursor page is detected ahead (no cursor on it) or only by an empty page. */
   lookahead: boolean;
+  /** When set, `GET /customer` lists these generated-on-demand customers instead of the stored ones. */
+  virtualCustomers?: VirtualCustomers;
 }
 
 /** Cursor resource tags: a cursor issued for one list is refused by another. */

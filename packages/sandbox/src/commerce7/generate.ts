@@ -173,7 +173,8 @@ export class Commerce7Generator {
     if (n >= this.nextOrderNumber) this.nextOrderNumber = n + 1;
   }
 
-  customer(createdMs: number): GeneratedCustomer {
+  /** `index` numbers the email address; by default, this generator's running count. */
+  customer(createdMs: number, index?: number): GeneratedCustomer {
     const r = this.rng;
     this.customerIndex += 1;
     const firstName = r.pick(FIRST_NAMES);
@@ -181,7 +182,7 @@ export class Commerce7Generator {
     const id = this.uuid();
     const createdAt = iso(createdMs);
     const updatedAt = iso(createdMs + r.int(0, 40) * DAY + r.int(0, 86_399_999));
-    const local = `${ascii(firstName)}.${ascii(lastName)}.${this.customerIndex}`;
+    const local = `${ascii(firstName)}.${ascii(lastName)}.${index ?? this.customerIndex}`;
     const emails = [{ id: this.uuid(), email: `${local}@example.com` }];
     if (r.bool(0.15)) emails.push({ id: this.uuid(), email: `${local}@work.example.org` });
     const phones: C7Customer['phones'] = [];

@@ -8,6 +8,7 @@ import { cursorNode } from './ids';
 import { requestedPage } from './listing';
 import { matchRoute } from './routes';
 import { type Commerce7Credentials, Commerce7Store } from './store';
+import { VirtualCustomers } from './virtual';
 
 export type { Commerce7Credentials } from './store';
 export { Commerce7Store } from './store';
@@ -39,6 +40,13 @@ export interface Commerce7PlatformOptions {
    * of the page size ends with an empty page without a cursor (not excluded by the docs).
    */
   cursorLookahead?: boolean;
+  /**
+   * Benchmarks: `GET /customer` lists this many customers, each generated from its position when
+   * a page is served and never stored, so a million-record export costs the sandbox no memory.
+   * Listing only (`GET /customer/{id}` and writes still use the stored customers); cursor mode
+   * serves a page in O(page), page mode generates every record up to the page to count them.
+   */
+  virtualCustomers?: number;
 }
 
 /** Documented limits: 100 requests per minute per tenant; past page 100, 1 request per 5 s (seed). */
@@ -57,6 +65,8 @@ export function createCommerce7Simulator(
   };
   const store = new Commerce7Store(credentials, ctx.seed, ctx.records);
   const env: C7Env = { store, node: cursorNode(ctx.seed), lookahead: po.cursorLookahead !== false };
+  if (po.virtualCustomers !== undefined)
+    env.virtualCustomers = new VirtualCustomers(ctx.seed, store.catalog, po.virtualCustomers);
 
   const limits = ctx.rateLimit === false ? undefined : (ctx.rateLimit ?? LIMIT);
   const limiter = limits ? new SlidingWindowLimiter(limits) : undefined;
