@@ -1,5 +1,6 @@
 import type { CommerceAdapter, ResourceName } from '@storeport/core';
 import { type Sandbox, type SandboxStore, startSandbox } from '@storeport/sandbox';
+import { expect, type TestContext } from 'vitest';
 import type { CommonAdapterOptions, ContractOptions } from './types';
 
 export type StoreSandbox = Sandbox<SandboxStore, Record<string, unknown>>;
@@ -58,6 +59,49 @@ export function can(adapter: CommerceAdapter, resource: ResourceName, op: string
 
 export const RESOURCES: ResourceName[] = ['customers', 'orders', 'products'];
 
+/**
+ * Skips the running test with its reason, shown by vitest's reporters (`ctx.skip(note)`) and
+ * recorded as `meta.skipReason` for the JSON report (which scripts/test-ci.mjs prints).
+ */
+export function skipWith(ctx: TestContext, reason: string): never {
+  (ctx.task.meta as Record<string, unknown>).skipReason = reason;
+  ctx.skip(reason);
+  throw new Error('unreachable: ctx.skip() returned');
+}
+
+/** Resources whose `list` (and so `iterate`) the adapter claims. */
+export function listableResources(adapter: CommerceAdapter): ResourceName[] {
+  return RESOURCES.filter((r) => can(adapter, r, 'list'));
+}
+
+/**
+ * The first listable resource, preferring `preferred`; skips the test (with the reason shown)
+ * when the adapter can list nothing, since every read and fault check needs a list.
+ */
+export function pickListable(
+  ctx: TestContext,
+  adapter: CommerceAdapter,
+  name: string,
+  preferred?: ResourceName,
+): ResourceName {
+  const all = listableResources(adapter);
+  const r = preferred && all.includes(preferred) ? preferred : all[0];
+  if (!r) skipWith(ctx, `${name} cannot list any resource`);
+  return r as ResourceName;
+}
+
+/** Skips the test, with its reason, unless the adapter claims `op` on `resource`. */
+export function requireOperation(
+  ctx: TestContext,
+  adapter: CommerceAdapter,
+  name: string,
+  resource: ResourceName,
+  op: string,
+): void {
+  if (!can(adapter, resource, op))
+    skipWith(ctx, `${name} cannot ${op} ${resource} (not in its capabilities)`);
+}
+
 /** Collects every record `iterate()` yields. */
 export async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -98,6 +142,20 @@ export function defaultBadCredentials<O extends object>(options: O): O {
     return o;
   };
   return change(options) as O;
+}
+
+/**
+ * Fails when an error shows a credential of `options` (or an Authorization header) in its
+ * message, JSON, body, headers, stack or cause. The secret itself is kept out of the failure text.
+ */
+export function expectNoSecrets(err: unknown, ...options: object[]): void {
+  const text = errorText(err);
+  for (const secret of options.flatMap(secretsOf)) {
+    const kind = (err as { name?: string } | null)?.name ?? typeof err;
+    expect(text.includes(secret), `a ${kind} shows a credential of ${secret.length} characters`).toBe(false);
+  }
+  expect(text).not.toMatch(/Basic [A-Za-z0-9+/=]{8,}/);
+  expect(text).not.toMatch(/Bearer [A-Za-z0-9._-]{8,}/);
 }
 
 /** Every way an error could show a secret to a user or a log. */

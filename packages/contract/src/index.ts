@@ -18,5 +18,13 @@ export function runAdapterContract<O extends object>(options: ContractOptions<O>
   });
 }
 
-export { collect, defaultBadCredentials, errorText, RECORDS, secretsOf, TEST_OVERRIDES } from './harness';
+export {
+  collect,
+  defaultBadCredentials,
+  errorText,
+  expectNoSecrets,
+  RECORDS,
+  secretsOf,
+  TEST_OVERRIDES,
+} from './harness';
 export type { CommonAdapterOptions, ContractOptions } from './types';

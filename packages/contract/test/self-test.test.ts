@@ -1,0 +1,232 @@
+/**
+ * The contract suite's own test: a suite whose checks cannot fail is worthless. Each fixture in
+ * ./fixtures runs `runAdapterContract` against the real CommerceHQ adapter with ONE deliberate
+ * defect (see fixtures/defects.ts); this file runs them all in one child vitest, reads its JSON
+ * report, and checks that the contract tests meant to catch each defect failed, while the
+ * undamaged control passed everything and an honestly narrower adapter only skipped (with
+ * reasons) what it does not support.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const SUFFIX = '.contract-fixture.ts';
+const RESOURCES = ['customers', 'orders', 'products'] as const;
+const perResource = (title: (r: string) => string) => RESOURCES.map(title);
+
+const iterateAt = (...sizes: Array<1 | 7 | 'max'>) =>
+  sizes.flatMap((size) =>
+    perResource((r) => `iterate() visits every ${r} record exactly once at page size ${size}`),
+  );
+const cursors = perResource(
+  (r) => `list() cursors round-trip, survive serialisation and resume on a fresh adapter (${r})`,
+);
+const missingGet = perResource(
+  (r) => `get() of a missing id is NotFoundError, with no credential in it (${r})`,
+);
+
+/** For each defective fixture: the contract tests that must fail because of its defect. */
+const CAUGHT_BY: Record<string, string[]> = {
+  'defect-a-drops-last-record': [
+    ...iterateAt(1, 7, 'max'),
+    ...cursors,
+    ...perResource((r) => `page size is capped at the platform maximum (${r})`),
+  ],
+  'defect-b-duplicates-across-pages': [...iterateAt(1, 7), ...cursors],
+  'defect-c-leaks-secret': [
+    'wrong credentials give AuthenticationError, and no credential appears in it',
+    'a 400 response becomes ValidationError',
+    'a 403 response becomes PermissionError',
+    'a 404 response becomes NotFoundError',
+    'a 409 response becomes ConflictError',
+    'a 422 response becomes ValidationError',
+    'a 500 response becomes ServerError',
+    ...missingGet,
+  ],
+  'defect-c2-leaks-secret-in-get': missingGet,
+  'defect-d-missing-get-null': missingGet,
+  'defect-d2-missing-get-plain-error': [
+    ...missingGet,
+    'operations in capabilities are implemented: none throws UnsupportedOperationError',
+  ],
+  'defect-e-decimal-money': [
+    ...perResource(
+      (r) => `every ${r} record parses with core's schema, with string ids, exact money and ISO UTC times`,
+    ),
+    "money amounts are the platform's own in minor units (product prices against the store)",
+  ],
+  'defect-e2-major-unit-money': [
+    "money amounts are the platform's own in minor units (product prices against the store)",
+  ],
+  'defect-f-type-error-on-bad-shape': [
+    ...perResource(
+      (r) => `a wrong-typed field in a ${r} record is a ResponseShapeError naming it, or harmless`,
+    ),
+    ...perResource((r) => `a ${r} record whose id is missing is a ResponseShapeError naming the id field`),
+  ],
+  'defect-g-accepts-tampered-cursor': perResource(
+    (r) => `a tampered cursor or one from another resource is refused before any request (${r})`,
+  ),
+  'defect-h-claims-unsupported': [
+    'operations in capabilities are implemented: none throws UnsupportedOperationError',
+  ],
+  'defect-h2-hides-supported': [
+    'operations outside capabilities throw UnsupportedOperationError without a request',
+  ],
+};
+const CONTROLS = ['control', 'control-without-products'];
+
+interface Assertion {
+  title: string;
+  status: 'passed' | 'failed' | 'skipped' | 'pending' | 'todo' | 'disabled';
+  failureMessages: string[];
+  /** The contract records why it skipped a test here (and shows it through `ctx.skip(note)`). */
+  meta?: { skipReason?: string };
+}
+interface FileReport {
+  name: string;
+  status: string;
+  message?: string;
+  assertionResults: Assertion[];
+}
+
+let reports = new Map<string, FileReport>();
+let runLog = '';
+let seconds = 0;
+
+/** Runs every fixture in one child vitest with the JSON reporter. */
+async function runFixtures(out: string): Promise<void> {
+  const json = join(out, 'report.json');
+  const env: NodeJS.ProcessEnv = {};
+  // The child is a vitest of its own: none of this worker's VITEST_* state may leak into it.
+  for (const [k, v] of Object.entries(process.env)) if (!/^(VITEST|TINYPOOL)/.test(k)) env[k] = v;
+  Object.assign(env, { NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' });
+  const args = [
+    join(REPO, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--root',
+    FIXTURES,
+    '--config',
+    join(FIXTURES, 'vitest.fixtures.config.ts'),
+    '--reporter=json',
+    `--outputFile=${json}`,
+  ];
+  const started = Date.now();
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer) => {
+      runLog = (runLog + chunk.toString()).slice(-20_000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 170_000);
+    child.on('error', reject);
+    child.on('close', (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  seconds = (Date.now() - started) / 1000;
+  // Exit code 1 is expected (the defects fail); a missing report is not.
+  if (!existsSync(json)) throw new Error(`the fixture run (exit ${code}) wrote no report:\n${runLog}`);
+  const report = JSON.parse(readFileSync(json, 'utf8')) as { testResults: FileReport[] };
+  reports = new Map(report.testResults.map((f) => [basename(f.name, SUFFIX), f]));
+}
+
+function fileReport(name: string): FileReport {
+  const r = reports.get(name);
+  if (!r) throw new Error(`no report for ${name}${SUFFIX}; the run said:\n${runLog}`);
+  return r;
+}
+
+function statusOf(file: FileReport, title: string): string {
+  const matches = file.assertionResults.filter((a) => a.title === title);
+  if (matches.length !== 1) return `${matches.length} tests named so`;
+  return matches[0]!.status;
+}
+
+const count = (file: FileReport, status: Assertion['status']) =>
+  file.assertionResults.filter((a) => a.status === status).length;
+
+const skips = (file: FileReport) =>
+  file.assertionResults
+    .filter((a) => a.status === 'skipped')
+    .map((a) => ({ title: a.title, reason: a.meta?.skipReason ?? null }));
+
+describe('the contract suite catches defective adapters', () => {
+  let out = '';
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'storeport-contract-self-test-'));
+    await runFixtures(out);
+  }, 180_000);
+  afterAll(() => {
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  it('runs every fixture once, in one child vitest, in reasonable time', () => {
+    const onDisk = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith(SUFFIX))
+      .map((f) => basename(f, SUFFIX))
+      .sort();
+    expect(onDisk).toEqual([...Object.keys(CAUGHT_BY), ...CONTROLS].sort());
+    expect([...reports.keys()].sort()).toEqual(onDisk);
+    expect(seconds, runLog).toBeLessThan(150);
+  });
+
+  it('control: the undamaged CommerceHQ adapter passes every contract test', () => {
+    const file = fileReport('control');
+    const failed = file.assertionResults.filter((a) => a.status === 'failed');
+    expect(
+      failed.map((a) => `${a.title}: ${a.failureMessages[0]?.slice(0, 300)}`),
+      file.message,
+    ).toEqual([]);
+    expect(count(file, 'passed')).toBeGreaterThanOrEqual(55);
+    // CommerceHQ cannot change an order's status: that one test skips, and says why.
+    expect(skips(file)).toEqual([
+      {
+        title: 'orders: updateStatus() moves a pending order to cancelled',
+        reason: 'control cannot change order status',
+      },
+    ]);
+  });
+
+  it('control: an adapter that honestly supports no product operation only skips product tests, each with its reason', () => {
+    const name = 'control-without-products';
+    const file = fileReport(name);
+    const failed = file.assertionResults.filter((a) => a.status === 'failed');
+    expect(
+      failed.map((a) => `${a.title}: ${a.failureMessages[0]?.slice(0, 300)}`),
+      file.message,
+    ).toEqual([]);
+    const skipped = skips(file);
+    // Every product check skips rather than passing vacuously or failing; none other than
+    // these and CommerceHQ's missing updateStatus does.
+    const productTitles = file.assertionResults
+      .map((a) => a.title)
+      .filter((t) => /\bproducts?\b/.test(t) && !t.startsWith('orders:'));
+    expect(productTitles.length).toBeGreaterThanOrEqual(12);
+    expect(skipped.map((s) => s.title).sort()).toEqual(
+      [...productTitles, 'orders: updateStatus() moves a pending order to cancelled'].sort(),
+    );
+    for (const s of skipped) expect(s.reason, s.title).toMatch(/^control-without-products cannot /);
+    expect(count(file, 'passed')).toBeGreaterThanOrEqual(40);
+  });
+
+  for (const [name, titles] of Object.entries(CAUGHT_BY)) {
+    it(`${name} is caught by ${titles.length} contract test(s)`, () => {
+      const file = fileReport(name);
+      const missed = titles.filter((t) => statusOf(file, t) !== 'failed');
+      expect(
+        missed.map((t) => `${t}: ${statusOf(file, t)}`),
+        `contract tests that should have caught ${name}`,
+      ).toEqual([]);
+      // The defect is caught where it lives, not by a fixture that broke wholesale.
+      expect(count(file, 'passed'), `${name} passed too little to be one defect`).toBeGreaterThanOrEqual(30);
+    });
+  }
+});
