@@ -7,4 +7,5 @@ export const projects = [
   'packages/commercehq',
   'packages/commerce-api',
   'packages/cli',
+  'docs',
 ];
