@@ -99,6 +99,31 @@ describe('paginate', () => {
     expect(cycle.calls).toEqual([null, 'a', 'b']);
   });
 
+  it('catches a loop longer than the cursors it remembers, holding ~1,000 cursors however long the export', async () => {
+    // 5,000 pages, then back to page 100: the repeat is 4,900 pages later than the first visit.
+    const LOOP_AT = 100;
+    const LAST = 5_000;
+    const calls: Array<string | null> = [];
+    const fetchPage = async (cursor: string | null): Promise<Page<number>> => {
+      calls.push(cursor);
+      const n = cursor === null ? 0 : Number(cursor);
+      return { items: [n], nextCursor: String(n === LAST ? LOOP_AT : n + 1) };
+    };
+    const err = (await rejection(collect(paginate(fetchPage)))) as CommerceError;
+    expect(err.code).toBe('pagination_loop');
+    // Brent's bound: caught within about two laps of the loop.
+    expect(calls.length).toBeLessThan(LAST + 2 * (LAST - LOOP_AT) + 2);
+
+    // An honest 20,000-page export is never taken for a loop.
+    const pages = await collect(
+      paginate(async (cursor) => {
+        const n = cursor === null ? 0 : Number(cursor);
+        return { items: [n], nextCursor: n === 20_000 ? null : String(n + 1) };
+      }),
+    );
+    expect(pages).toHaveLength(20_001);
+  });
+
   it('a resumed run catches the platform handing back the cursor it started from', async () => {
     const { calls, fetchPage } = pager({
       s: { items: [1], nextCursor: 'a' },

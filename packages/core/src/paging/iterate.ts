@@ -3,8 +3,12 @@ import { CommerceError } from '../errors';
 
 /** Pages in a row with no records but a next cursor before we call the paging broken. */
 const MAX_EMPTY_PAGES = 3;
-/** How many recent cursors are remembered to catch a loop; bounded so memory stays constant. */
-const CURSOR_MEMORY = 10_000;
+/**
+ * Recent cursors remembered exactly, so a short loop is caught at its first repeat. A longer loop
+ * is caught by Brent's cycle detection (one checkpoint cursor), so memory stays constant however
+ * many pages an export has: about 1,000 cursors, not one per page.
+ */
+const RECENT_CURSORS = 1_000;
 
 /**
  * Turns "fetch the page at this cursor" into every record, one page in memory at a time.
@@ -17,6 +21,11 @@ export async function* paginate<T>(
 ): AsyncGenerator<T, void, undefined> {
   const seen = new Set<string>();
   let cursor = options.cursor ?? null;
+  // Brent: the checkpoint jumps to the current cursor after 1, 2, 4, 8 ... steps; once the steps
+  // between jumps outgrow a loop, the loop comes back to the checkpoint.
+  let checkpoint = cursor;
+  let power = 1;
+  let steps = 0;
   let emptyRun = 0;
   let yielded = 0;
   const max = options.maxItems ?? Number.POSITIVE_INFINITY;
@@ -42,7 +51,7 @@ export async function* paginate<T>(
         },
       );
     }
-    if (next === cursor || seen.has(next)) {
+    if (next === cursor || next === checkpoint || seen.has(next)) {
       throw new CommerceError(
         `${options.platform ?? 'storeport'}: the platform returned a cursor it returned before`,
         {
@@ -52,7 +61,12 @@ export async function* paginate<T>(
       );
     }
     seen.add(next);
-    if (seen.size > CURSOR_MEMORY) seen.delete(seen.values().next().value as string);
+    if (seen.size > RECENT_CURSORS) seen.delete(seen.values().next().value as string);
+    if (++steps === power) {
+      checkpoint = next;
+      power *= 2;
+      steps = 0;
+    }
     cursor = next;
   }
 }
