@@ -12,6 +12,10 @@ type Bench = () => Promise<Record<string, unknown>>;
 const BENCHES: Record<string, () => Promise<Bench>> = {
   micro: async () => (await import('./core-micro')).benchCoreMicro,
   transport: async () => (await import('./core-transport')).benchTransport,
+  overhead: async () => (await import('./overhead')).benchOverhead,
+  mapping: async () => (await import('./mapping')).benchMapping,
+  'c7-paging': async () => (await import('./c7-paging')).benchC7Paging,
+  memory: async () => (await import('./memory')).benchMemory,
 };
 
 async function main(): Promise<void> {
