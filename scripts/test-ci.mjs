@@ -28,8 +28,13 @@ try {
 const passed = summary.numPassedTests ?? 0;
 const failed = summary.numFailedTests ?? 0;
 const skipped = (summary.numPendingTests ?? 0) + (summary.numTodoTests ?? 0);
+const root = `${process.cwd()}/`;
 const projects = new Set(
-  (summary.testResults ?? []).map((r) => r.name.split('/packages/')[1]?.split('/')[0]).filter(Boolean),
+  (summary.testResults ?? []).map((r) => {
+    const rel = r.name.startsWith(root) ? r.name.slice(root.length) : r.name;
+    const parts = rel.split('/');
+    return parts[0] === 'packages' ? parts[1] : parts[0];
+  }),
 );
 console.log(`projects: ${[...projects].sort().join(', ')}`);
 // A skip must say why: list each with the reason the test recorded (task.meta.skipReason).
