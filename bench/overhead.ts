@@ -3,7 +3,8 @@
  *
  * For each platform, the adapter's first `orders.list({ limit })` request is captured (URL and
  * headers, through an injected fetch on a separate adapter), and three calls are then timed,
- * interleaved in blocks whose order rotates, so drift in machine load hits all three alike:
+ * round-robin (one of each per round, the order rotating every round), so drift in machine load
+ * hits all three alike:
  * - `fetch`: a bare `fetch` of that URL with those headers, then `res.json()`;
  * - `request`: `adapter.request()` of the same path and query (auth, limiter off, timeout, retry
  *   bookkeeping, error mapping, JSON) — the library's per-request cost;
@@ -25,11 +26,11 @@ import { type Sandbox, type SandboxPlatform, startSandbox } from '../packages/sa
 /** One page of orders; 50 is Commerce7's maximum and a common export page size elsewhere. */
 const PAGE_SIZE = 50;
 
-/** Requests per call kind at each latency, and the block size of the interleaving. */
-const PLAN: ReadonlyArray<{ latencyMs: number; each: number; block: number }> = [
-  { latencyMs: 0, each: 400, block: 40 },
-  { latencyMs: 2, each: 150, block: 25 },
-  { latencyMs: 20, each: 40, block: 10 },
+/** Requests per call kind at each latency. */
+const PLAN: ReadonlyArray<{ latencyMs: number; each: number }> = [
+  { latencyMs: 0, each: 400 },
+  { latencyMs: 2, each: 150 },
+  { latencyMs: 20, each: 60 },
 ];
 
 type Create = (options: Record<string, unknown>) => CommerceAdapter;
@@ -77,24 +78,18 @@ async function capture(
   return { captured, adapter };
 }
 
-async function timeBlocks(
+async function roundRobin(
   kinds: Record<string, () => Promise<number>>,
-  each: number,
-  block: number,
+  rounds: number,
 ): Promise<Record<string, number[]>> {
   const names = Object.keys(kinds);
   const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  for (let done = 0, b = 0; done < each; done += block, b++) {
-    const n = Math.min(block, each - done);
-    // Rotate which kind goes first in each block.
-    const order = names.map((_, i) => names[(i + b) % names.length]!);
-    for (const name of order) {
-      const fn = kinds[name]!;
-      for (let i = 0; i < n; i++) {
-        const started = performance.now();
-        await fn();
-        times[name]!.push(performance.now() - started);
-      }
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + r) % names.length]!;
+      const started = performance.now();
+      await kinds[name]!();
+      times[name]!.push(performance.now() - started);
     }
   }
   return times;
@@ -138,11 +133,11 @@ async function benchPlatform(platform: SandboxPlatform, create: Create): Promise
     const first = await adapter.orders.list({ limit: PAGE_SIZE });
     if (first.items.length !== PAGE_SIZE) throw new Error(`${platform}: expected a full page of orders`);
     // Warm-up: JIT, keep-alive sockets, a Commerce API session.
-    await timeBlocks(kinds, 100, 20);
+    await roundRobin(kinds, 100);
 
-    for (const { latencyMs, each, block } of PLAN) {
+    for (const { latencyMs, each } of PLAN) {
       sandbox.setLatency(latencyMs);
-      const times = await timeBlocks(
+      const times = await roundRobin(
         Object.fromEntries(
           Object.entries(kinds).map(([k, fn]) => [
             k,
@@ -153,7 +148,6 @@ async function benchPlatform(platform: SandboxPlatform, create: Create): Promise
           ]),
         ),
         each,
-        block,
       );
       const f = median(times.fetch!);
       const r = median(times.request!);
