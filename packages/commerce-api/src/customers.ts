@@ -9,9 +9,10 @@ import {
   CustomerUpdateSchema,
   encodePath,
   parseInput,
+  signalOf,
 } from '@storeport/core';
 import type { ApiClient } from './client';
-import { type Filters, makeLister, onlyFilters, signalOf, sortQuery, timeFilter } from './listing';
+import { type Filters, makeLister, onlyFilters, sortQuery, timeFilter } from './listing';
 import { mapCustomer } from './map-customer';
 import { PLATFORM } from './options';
 import { customerBody } from './to-wire';

@@ -1,4 +1,4 @@
-import type { CommerceAdapter, RawRequest, RawResponse } from '@storeport/core';
+import { assembleAdapter, type CommerceAdapter } from '@storeport/core';
 import { CAPABILITIES } from './capabilities';
 import { ApiClient } from './client';
 import { customersResource } from './customers';
@@ -21,29 +21,9 @@ export function createCommerceApiAdapter(options: CommerceApiAdapterOptions): Co
   const credentials = readCredentials(options);
   checkOptions(options);
   const client = new ApiClient(options, credentials);
-  let closing: Promise<void> | undefined;
-  return {
-    platform: PLATFORM,
-    capabilities: CAPABILITIES,
+  return assembleAdapter(PLATFORM, CAPABILITIES, client, {
     customers: customersResource(client),
     orders: ordersResource(client),
     products: productsResource(client),
-    metrics: client.transport.metrics,
-    async request<T = unknown>(r: RawRequest): Promise<RawResponse<T>> {
-      const res = await client.send({
-        method: r.method,
-        path: r.path,
-        ...(r.query ? { query: r.query } : {}),
-        ...(r.body !== undefined ? { body: r.body } : {}),
-        ...(r.headers ? { headers: r.headers } : {}),
-        ...(r.signal ? { signal: r.signal } : {}),
-        ...(r.idempotent !== undefined ? { idempotent: r.idempotent } : {}),
-      });
-      return { status: res.status, headers: res.headers, body: res.body as T };
-    },
-    close() {
-      closing ??= client.close();
-      return closing;
-    },
-  };
+  });
 }

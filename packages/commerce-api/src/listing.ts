@@ -1,11 +1,9 @@
 import {
-  type CallOptions,
-  type IterateOptions,
-  iterateList,
+  filterGuards,
+  type IterateParams,
+  iterateConcurrently,
   type ListParams,
   type Page,
-  paginateParallel,
-  parseSince,
   type QueryValue,
   type ResourceName,
   ValidationError,
@@ -48,65 +46,32 @@ export function makeLister<W, T, L extends ListParams>(client: ApiClient, spec: 
     return toPage(spec.resource, opened, envelope, items);
   }
 
-  function iterate(
-    params?: Omit<L, 'cursor'> & IterateOptions & { cursor?: string | null },
-  ): AsyncIterableIterator<T> {
-    const concurrency = params?.concurrency ?? 1;
-    if (concurrency <= 1) return iterateList<T, L>(list, params, PLATFORM);
-    return (async function* () {
-      const { concurrency: _c, maxItems, ...rest } = params ?? {};
-      const opened = openList<Filters>(spec.resource, rest as ListParams);
+  function iterate(params?: IterateParams<L>): AsyncIterableIterator<T> {
+    // Numbered pages from the cursor's page on (1 without one); `pages`, when sent, says where they end.
+    return iterateConcurrently<T, L>(list, params, PLATFORM, (rest) => {
+      const opened = openList<Filters>(spec.resource, rest);
       spec.query(opened.filters);
-      const signal = (rest as ListParams).signal;
-      yield* paginateParallel<T>({
+      return {
+        firstPage: opened.page,
         fetchPage: async (page) => {
-          const { envelope, items } = await fetchPage({ ...opened, page }, signal);
+          const { envelope, items } = await fetchPage({ ...opened, page }, rest.signal);
           return { items, pageCount: envelope.pages ?? null };
         },
-        firstPage: opened.page,
-        concurrency,
-        ...(maxItems !== undefined ? { maxItems } : {}),
-      });
-    })();
+      };
+    });
   }
 
   return { list, iterate };
 }
 
-/** Refuses filters a resource does not know, naming them, so nothing is silently ignored. */
-export function onlyFilters(
-  resource: ResourceName,
-  filters: Filters,
-  allowed: readonly string[],
-  hints: Record<string, string> = {},
-): void {
-  for (const key of Object.keys(filters)) {
-    if (allowed.includes(key)) continue;
-    const hint = hints[key];
-    throw new ValidationError(
-      `${PLATFORM}: ${resource} cannot be filtered by ${key}${hint ? `: ${hint}` : ''}`,
-      {
-        platform: PLATFORM,
-        code: 'unsupported_filter',
-        issues: [{ field: key, message: `not a ${resource} filter the Commerce API has` }],
-      },
-    );
-  }
-}
-
-/** An ISO 8601 filter value, normalised to UTC; a ValidationError naming the filter otherwise. */
-export function timeFilter(field: string, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseSince(String(value));
-  } catch (err) {
-    throw new ValidationError(`${PLATFORM}: ${field}: ${(err as Error).message}`, {
-      platform: PLATFORM,
-      code: 'invalid_input',
-      issues: [{ field, message: 'must be an ISO 8601 date-time' }],
-    });
-  }
-}
+/**
+ * Refuses filters a resource does not know, naming them, so nothing is silently ignored; turns an
+ * ISO 8601 filter value into UTC, or a ValidationError naming the filter.
+ */
+export const { onlyFilters, timeFilter } = filterGuards({
+  platform: PLATFORM,
+  issue: (resource) => `not a ${resource} filter the Commerce API has`,
+});
 
 /** `sort` in the unified form → the API's `sort` + `order`, for the fields a resource maps. */
 export function sortQuery(
@@ -130,8 +95,4 @@ export function sortQuery(
     );
   }
   return { sort: field, order: direction };
-}
-
-export function signalOf(options: CallOptions | undefined): { signal?: AbortSignal } {
-  return options?.signal ? { signal: options.signal } : {};
 }

@@ -10,11 +10,12 @@ import {
   parseInput,
   type StatusUpdateOptions,
   StatusUpdateOptionsSchema,
+  signalOf,
   unsupported,
   ValidationError,
 } from '@storeport/core';
 import type { ApiClient } from './client';
-import { type Filters, makeLister, onlyFilters, signalOf, timeFilter } from './listing';
+import { type Filters, makeLister, onlyFilters, timeFilter } from './listing';
 import { mapOrder } from './map-order';
 import { PLATFORM } from './options';
 import { orderBody } from './to-wire';

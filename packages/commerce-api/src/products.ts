@@ -9,10 +9,11 @@ import {
   type ProductUpdate,
   ProductUpdateSchema,
   parseInput,
+  signalOf,
   ValidationError,
 } from '@storeport/core';
 import type { ApiClient } from './client';
-import { type Filters, makeLister, onlyFilters, signalOf, sortQuery } from './listing';
+import { type Filters, makeLister, onlyFilters, sortQuery } from './listing';
 import { mapProduct } from './map-product';
 import { PLATFORM } from './options';
 import { productBody } from './to-wire';

@@ -11,10 +11,11 @@ import {
   encodePath,
   type FieldIssue,
   parseInput,
+  signalOf,
 } from '@storeport/core';
 import type { z } from 'zod';
 import type { C7Client } from './client';
-import { dateRange, type Filters, makeLister, onlyFilters, signalOf, timeFilter } from './listing';
+import { dateRange, type Filters, makeLister, onlyFilters, timeFilter } from './listing';
 import { mapCustomer } from './map-customer';
 import { PLATFORM } from './options';
 import {

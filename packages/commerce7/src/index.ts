@@ -1,4 +1,4 @@
-import { type CommerceAdapter, CommerceError, type RawRequest, type RawResponse } from '@storeport/core';
+import { type CommerceAdapter, CommerceError, closeOnce, rawRequestVia } from '@storeport/core';
 import { CAPABILITIES } from './capabilities';
 import { C7Client } from './client';
 import { customersResource } from './customers';
@@ -27,11 +27,11 @@ export { DEFAULT_BASE_URL, RATE_LIMIT, SLOW_PAGE_INTERVAL_MS } from './options';
 export function createCommerce7Adapter(options: Commerce7AdapterOptions): CommerceAdapter {
   const resolved = readOptions(options);
   const client = new C7Client(options, resolved);
-  let closing: Promise<void> | undefined;
+  const closer = closeOnce(() => client.close());
   const open =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> => {
-      if (closing) return Promise.reject(closed());
+      if (closer.closed) return Promise.reject(closed());
       return fn(...args);
     };
   const guard = <T extends object>(resource: T): T => {
@@ -40,7 +40,7 @@ export function createCommerce7Adapter(options: Commerce7AdapterOptions): Commer
       (out as Record<string, unknown>)[k] =
         k === 'iterate'
           ? (...args: unknown[]) => {
-              if (closing) throw closed();
+              if (closer.closed) throw closed();
               return (v as (...a: unknown[]) => unknown)(...args);
             }
           : open(v as (...a: unknown[]) => Promise<unknown>);
@@ -54,22 +54,8 @@ export function createCommerce7Adapter(options: Commerce7AdapterOptions): Commer
     orders: guard(ordersResource(client)),
     products: guard(productsResource(client)),
     metrics: client.transport.metrics,
-    request: open(async <T = unknown>(r: RawRequest): Promise<RawResponse<T>> => {
-      const res = await client.send({
-        method: r.method,
-        path: r.path,
-        ...(r.query ? { query: r.query } : {}),
-        ...(r.body !== undefined ? { body: r.body } : {}),
-        ...(r.headers ? { headers: r.headers } : {}),
-        ...(r.signal ? { signal: r.signal } : {}),
-        ...(r.idempotent !== undefined ? { idempotent: r.idempotent } : {}),
-      });
-      return { status: res.status, headers: res.headers, body: res.body as T };
-    }) as CommerceAdapter['request'],
-    close() {
-      closing ??= client.close();
-      return closing;
-    },
+    request: open(rawRequestVia((req) => client.send(req))) as CommerceAdapter['request'],
+    close: closer.close,
   };
 }
 

@@ -1,12 +1,12 @@
 import {
-  type CallOptions,
-  type IterateOptions,
+  filterGuards,
+  type IterateParams,
   iterateList,
   type ListParams,
   type Page,
-  parseSince,
   type QueryValue,
   type ResourceName,
+  signalOf,
   ValidationError,
 } from '@storeport/core';
 import type { z } from 'zod';
@@ -50,9 +50,7 @@ export function makeLister<P, W, T, L extends ListParams>(client: C7Client, spec
     return toPage(spec.resource, opened, spec.items(res.body).map(spec.map), spec.cursor(res.body));
   }
 
-  function iterate(
-    params?: Omit<L, 'cursor'> & IterateOptions & { cursor?: string | null },
-  ): AsyncIterableIterator<T> {
+  function iterate(params?: IterateParams<L>): AsyncIterableIterator<T> {
     // Cursors are sequential: `concurrency` cannot fetch ahead, so pages come one at a time.
     return iterateList<T, L>(list, params, PLATFORM);
   }
@@ -60,40 +58,17 @@ export function makeLister<P, W, T, L extends ListParams>(client: C7Client, spec
   return { list, iterate };
 }
 
-/** Refuses filters the API does not apply, naming them, so nothing is silently ignored. */
-export function onlyFilters(
-  resource: ResourceName,
-  filters: Filters,
-  allowed: readonly string[],
-  hints: Record<string, string> = {},
-): void {
-  for (const key of Object.keys(filters)) {
-    if (allowed.includes(key)) continue;
-    const hint = hints[key] ?? (key === 'sort' ? 'Commerce7 documents no sort parameter' : undefined);
-    throw new ValidationError(
-      `${PLATFORM}: ${resource} cannot be filtered by ${key}${hint ? `: ${hint}` : ''}`,
-      {
-        platform: PLATFORM,
-        code: key === 'sort' ? 'unsupported_sort' : 'unsupported_filter',
-        issues: [{ field: key, message: `not a ${resource} filter Commerce7 applies` }],
-      },
-    );
-  }
-}
-
-/** An ISO 8601 filter value, normalised to UTC with milliseconds; a ValidationError naming the filter otherwise. */
-export function timeFilter(field: string, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseSince(String(value));
-  } catch (err) {
-    throw new ValidationError(`${PLATFORM}: ${field}: ${(err as Error).message}`, {
-      platform: PLATFORM,
-      code: 'invalid_input',
-      issues: [{ field, message: 'must be an ISO 8601 date-time' }],
-    });
-  }
-}
+/**
+ * Refuses filters the API does not apply, naming them, so nothing is silently ignored (`sort`
+ * too: Commerce7 documents none); turns an ISO 8601 filter value into UTC with milliseconds, or a
+ * ValidationError naming the filter.
+ */
+export const { onlyFilters, timeFilter } = filterGuards({
+  platform: PLATFORM,
+  issue: (resource) => `not a ${resource} filter Commerce7 applies`,
+  hints: { sort: 'Commerce7 documents no sort parameter' },
+  code: (key) => (key === 'sort' ? 'unsupported_sort' : 'unsupported_filter'),
+});
 
 /**
  * A date range on one Commerce7 date parameter: `gte:` / `lt:` alone, or `btw:<from>|<to>` (both
@@ -124,8 +99,4 @@ export function dateRange(
   if (since !== undefined) return { [param]: `gte:${since}` };
   if (before !== undefined) return { [param]: `lt:${before}` };
   return {};
-}
-
-export function signalOf(options: CallOptions | undefined): { signal?: AbortSignal } {
-  return options?.signal ? { signal: options.signal } : {};
 }

@@ -10,11 +10,12 @@ import {
   type OrderUpdate,
   OrderUpdateSchema,
   parseInput,
+  signalOf,
   unsupported,
 } from '@storeport/core';
 import type { z } from 'zod';
 import type { C7Client } from './client';
-import { dateRange, type Filters, makeLister, onlyFilters, signalOf, timeFilter } from './listing';
+import { dateRange, type Filters, makeLister, onlyFilters, timeFilter } from './listing';
 import { mapOrder } from './map-order';
 import { PLATFORM } from './options';
 import { fulfillmentBody, noteBody, rejectInput } from './to-wire';

@@ -9,11 +9,12 @@ import {
   type ProductUpdate,
   ProductUpdateSchema,
   parseInput,
+  signalOf,
   ValidationError,
 } from '@storeport/core';
 import type { z } from 'zod';
 import type { C7Client } from './client';
-import { type Filters, makeLister, onlyFilters, signalOf, timeFilter } from './listing';
+import { type Filters, makeLister, onlyFilters, timeFilter } from './listing';
 import { mapProduct } from './map-product';
 import { WEB_STATUS_FOR } from './map-status';
 import { PLATFORM } from './options';

@@ -1,4 +1,4 @@
-import type { CommerceAdapter, RawRequest, RawResponse } from '@storeport/core';
+import { assembleAdapter, type CommerceAdapter } from '@storeport/core';
 import { CAPABILITIES } from './capabilities';
 import { ChqClient } from './client';
 import { type CommerceHQCustomers, customersResource } from './customers';
@@ -24,29 +24,9 @@ export interface CommerceHQAdapter extends CommerceAdapter {
 export function createCommerceHQAdapter(options: CommerceHQAdapterOptions): CommerceHQAdapter {
   const resolved = readOptions(options);
   const client = new ChqClient(options, resolved);
-  let closing: Promise<void> | undefined;
-  return {
-    platform: PLATFORM,
-    capabilities: CAPABILITIES,
+  return assembleAdapter(PLATFORM, CAPABILITIES, client, {
     customers: customersResource(client),
     orders: ordersResource(client),
     products: productsResource(client),
-    metrics: client.transport.metrics,
-    async request<T = unknown>(r: RawRequest): Promise<RawResponse<T>> {
-      const res = await client.send({
-        method: r.method,
-        path: r.path,
-        ...(r.query ? { query: r.query } : {}),
-        ...(r.body !== undefined ? { body: r.body } : {}),
-        ...(r.headers ? { headers: r.headers } : {}),
-        ...(r.signal ? { signal: r.signal } : {}),
-        ...(r.idempotent !== undefined ? { idempotent: r.idempotent } : {}),
-      });
-      return { status: res.status, headers: res.headers, body: res.body as T };
-    },
-    close() {
-      closing ??= client.close();
-      return closing;
-    },
-  };
+  });
 }

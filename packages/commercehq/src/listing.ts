@@ -1,10 +1,9 @@
 import {
-  type IterateOptions,
-  iterateList,
+  filterGuards,
+  type IterateParams,
+  iterateConcurrently,
   type ListParams,
   type Page,
-  paginateParallel,
-  parseSince,
   type QueryValue,
   type ResourceName,
   ValidationError,
@@ -109,33 +108,23 @@ export function makeLister<W, T, L extends ListParams>(client: ChqClient, spec: 
     }
   }
 
-  function iterate(
-    params?: Omit<L, 'cursor'> & IterateOptions & { cursor?: string | null },
-  ): AsyncIterableIterator<T> {
-    const concurrency = params?.concurrency ?? 1;
-    if (concurrency <= 1 || params?.cursor) return iterateList<T, L>(list, params, PLATFORM);
-    return (async function* () {
-      const { concurrency: _c, maxItems, ...rest } = params ?? {};
-      const opened = openList(spec.resource, rest as ListParams);
+  function iterate(params?: IterateParams<L>): AsyncIterableIterator<T> {
+    return iterateConcurrently<T, L>(list, params, PLATFORM, (rest) => {
+      // A resumed run, a two-phase search and an empty plan page one at a time.
+      if (rest.cursor) return null;
+      const opened = openList(spec.resource, rest);
       sortParam(spec, opened.filters.sort);
       const plan = spec.plan(opened.filters, 1);
-      // Two-phase searches and empty plans page one at a time.
-      if (!plan || plan.phases === 2) {
-        yield* iterateList<T, L>(list, params, PLATFORM);
-        return;
-      }
-      const signal = (rest as ListParams).signal;
-      yield* paginateParallel<T>({
+      if (!plan || plan.phases === 2) return null;
+      return {
+        firstPage: 1,
         fetchPage: async (page) => {
-          const body = await fetchPage(opened, plan, page, signal);
+          const body = await fetchPage(opened, plan, page, rest.signal);
           const pageCount = body._meta?.pageCount ?? null;
           return { items: isPastEnd(body, page) ? [] : body.items.map(spec.map), pageCount };
         },
-        firstPage: 1,
-        concurrency,
-        ...(maxItems !== undefined ? { maxItems } : {}),
-      });
-    })();
+      };
+    });
   }
 
   return { list, iterate };
@@ -173,34 +162,24 @@ export function sortParam(
   return field === 'id' ? wire : `${wire},id`;
 }
 
-/** Refuses filters a resource does not have, naming them, so none is silently ignored. */
-export function onlyFilters(resource: ResourceName, filters: Filters, allowed: readonly string[]): void {
-  for (const key of Object.keys(filters)) {
-    if (key === 'sort' || allowed.includes(key)) continue;
-    throw new ValidationError(
-      `${PLATFORM}: ${resource} cannot be filtered by ${key} (CommerceHQ filters ${resource} by ${allowed.join(', ') || 'nothing'})`,
-      {
-        platform: PLATFORM,
-        code: 'unsupported_filter',
-        issues: [{ field: key, message: 'not a filter CommerceHQ applies' }],
-      },
-    );
-  }
-}
+/**
+ * Refuses filters a resource does not have, naming them and those it has, so none is silently
+ * ignored (`sort` is checked by `sortParam`); turns an ISO 8601 filter value into UTC.
+ */
+const { onlyFilters, timeFilter } = filterGuards({
+  platform: PLATFORM,
+  issue: () => 'not a filter CommerceHQ applies',
+  otherwise: (resource, allowed) => ` (CommerceHQ filters ${resource} by ${allowed.join(', ') || 'nothing'})`,
+  pass: ['sort'],
+});
+
+export { onlyFilters };
 
 /** An ISO 8601 filter value as Unix seconds: `since` rounds down, `before` stays strictly before. */
 export function unixFilter(field: string, value: unknown, bound: 'since' | 'before'): number | undefined {
-  if (value === undefined) return undefined;
-  let ms: number;
-  try {
-    ms = Date.parse(parseSince(String(value)));
-  } catch (err) {
-    throw new ValidationError(`${PLATFORM}: ${field}: ${(err as Error).message}`, {
-      platform: PLATFORM,
-      code: 'invalid_input',
-      issues: [{ field, message: 'must be an ISO 8601 date-time' }],
-    });
-  }
+  const iso = timeFilter(field, value);
+  if (iso === undefined) return undefined;
+  const ms = Date.parse(iso);
   // CommerceHQ keeps whole seconds: a record at the boundary second is included, never lost.
   return bound === 'since' ? Math.floor(ms / 1000) : Math.ceil(ms / 1000) - 1;
 }

@@ -1,4 +1,5 @@
 export * from './adapter';
+export * from './adapter-kit';
 export * from './errors';
 export { type Address, type AddressInput, AddressInputSchema, AddressSchema } from './model/address';
 export { type Customer, CustomerSchema, type CustomerStats, CustomerStatsSchema } from './model/customer';

@@ -1,0 +1,209 @@
+/**
+ * Small helpers every adapter assembles itself from, so each platform package only says what is
+ * particular to its platform (wording, paging) and not how to check a filter or close a client.
+ */
+import type {
+  CallOptions,
+  Capabilities,
+  CommerceAdapter,
+  CustomersResource,
+  IterateOptions,
+  ListParams,
+  OrdersResource,
+  Page,
+  ProductsResource,
+  RawRequest,
+  RawResponse,
+  ResourceName,
+} from './adapter';
+import { ValidationError } from './errors';
+import type { Platform } from './model/primitives';
+import { iterateList, type NumberedPage, paginateParallel } from './paging/iterate';
+import { parseSince } from './time';
+import type { TransportRequest, TransportResponse } from './transport/http-client';
+import type { TransportMetrics } from './transport/metrics';
+
+/** How one platform words a refused list filter; `filterGuards` builds the checks from it. */
+export interface FilterWording {
+  /** Starts every message and goes on every error. */
+  platform: Platform;
+  /** The field issue for a refused key, e.g. (resource) => `not a ${resource} filter Commerce7 applies`. */
+  issue: (resource: ResourceName) => string;
+  /** Said after the key when no hint explains it (the message then has no `: hint`). */
+  otherwise?: (resource: ResourceName, allowed: readonly string[]) => string;
+  /** Keys never refused here because the lister checks them itself (e.g. `sort`). */
+  pass?: readonly string[];
+  /** Hints for keys a call gives none for. */
+  hints?: Readonly<Record<string, string>>;
+  /** The error code for a refused key; `unsupported_filter` unless this says otherwise. */
+  code?: (key: string) => string;
+}
+
+/** The checks `filterGuards` returns, bound to one platform's wording. */
+export interface FilterGuards {
+  /**
+   * Throws a ValidationError naming the first key of `filters` not in `allowed`, so no filter is
+   * silently ignored; `hints[key]` explains why the platform lacks it.
+   */
+  onlyFilters(
+    resource: ResourceName,
+    filters: Record<string, unknown>,
+    allowed: readonly string[],
+    hints?: Readonly<Record<string, string>>,
+  ): void;
+  /** An ISO 8601 filter value normalised to UTC (`parseSince`); a ValidationError naming the filter otherwise. */
+  timeFilter(field: string, value: unknown): string | undefined;
+}
+
+/** Filter checks shared by every adapter: one refusal and one time parse, worded once per platform. */
+export function filterGuards(wording: FilterWording): FilterGuards {
+  const { platform } = wording;
+  return {
+    onlyFilters(resource, filters, allowed, hints = {}) {
+      for (const key of Object.keys(filters)) {
+        if (allowed.includes(key) || wording.pass?.includes(key)) continue;
+        const hint = hintFor(hints, key) ?? hintFor(wording.hints, key);
+        const why = hint ? `: ${hint}` : (wording.otherwise?.(resource, allowed) ?? '');
+        throw new ValidationError(`${platform}: ${resource} cannot be filtered by ${key}${why}`, {
+          platform,
+          code: wording.code?.(key) ?? 'unsupported_filter',
+          issues: [{ field: key, message: wording.issue(resource) }],
+        });
+      }
+    },
+    timeFilter(field, value) {
+      if (value === undefined) return undefined;
+      try {
+        return parseSince(String(value));
+      } catch (err) {
+        throw new ValidationError(`${platform}: ${field}: ${(err as Error).message}`, {
+          platform,
+          code: 'invalid_input',
+          issues: [{ field, message: 'must be an ISO 8601 date-time' }],
+        });
+      }
+    },
+  };
+}
+
+/** A hint only from the object's own keys, so a filter named `constructor` gets no function as its hint. */
+function hintFor(hints: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  return hints && Object.hasOwn(hints, key) ? hints[key] : undefined;
+}
+
+/** `{ signal }` when the call has one, else nothing, so no request carries `signal: undefined`. */
+export function signalOf(options: CallOptions | undefined): { signal?: AbortSignal } {
+  return options?.signal ? { signal: options.signal } : {};
+}
+
+/** What `iterate()` takes: list params without a required cursor, plus `concurrency` and `maxItems`. */
+export type IterateParams<L extends ListParams> = Omit<L, 'cursor'> &
+  IterateOptions & { cursor?: string | null };
+
+/** Where parallel paging starts and how it fetches page n, for a page-numbered list. */
+export interface ParallelPlan<T> {
+  firstPage: number;
+  fetchPage: (page: number) => Promise<NumberedPage<T>>;
+}
+
+/**
+ * `iterate()` for page-numbered lists, so every adapter treats `concurrency` and `maxItems` alike:
+ * `iterateList` (one page at a time through `list`) unless `concurrency` > 1 and `plan` (called
+ * lazily, with the params minus `concurrency` and `maxItems`) returns a plan; null keeps to `list`.
+ */
+export function iterateConcurrently<T, L extends ListParams>(
+  list: (params: L) => Promise<Page<T>>,
+  params: IterateParams<L> | undefined,
+  platform: Platform,
+  plan: (params: ListParams) => ParallelPlan<T> | null,
+): AsyncIterableIterator<T> {
+  const concurrency = params?.concurrency ?? 1;
+  if (concurrency <= 1) return iterateList<T, L>(list, params, platform);
+  return (async function* () {
+    const { concurrency: _c, maxItems, ...rest } = params ?? {};
+    const planned = plan(rest as ListParams);
+    if (!planned) {
+      yield* iterateList<T, L>(list, params, platform);
+      return;
+    }
+    yield* paginateParallel<T>({
+      ...planned,
+      concurrency,
+      ...(maxItems !== undefined ? { maxItems } : {}),
+    });
+  })();
+}
+
+/** The raw send every adapter client has (auth, limits and retries applied). */
+export type RawSend = (request: TransportRequest) => Promise<TransportResponse<unknown>>;
+
+/** `adapter.request()` over a client's send: copies only the RawRequest fields that are set. */
+export function rawRequestVia(send: RawSend): CommerceAdapter['request'] {
+  return async <T = unknown>(r: RawRequest): Promise<RawResponse<T>> => {
+    const res = await send({
+      method: r.method,
+      path: r.path,
+      ...(r.query ? { query: r.query } : {}),
+      ...(r.body !== undefined ? { body: r.body } : {}),
+      ...(r.headers ? { headers: r.headers } : {}),
+      ...(r.signal ? { signal: r.signal } : {}),
+      ...(r.idempotent !== undefined ? { idempotent: r.idempotent } : {}),
+    });
+    return { status: res.status, headers: res.headers, body: res.body as T };
+  };
+}
+
+/** A close that runs once however often it is called, and says whether it has begun. */
+export interface CloseOnce {
+  /** Starts closing on the first call; every call returns that same promise. */
+  close(): Promise<void>;
+  /** True from the first `close()` call on. */
+  readonly closed: boolean;
+}
+
+/** `adapter.close()`: a second close (or one racing the first) must not release the client twice. */
+export function closeOnce(close: () => Promise<void>): CloseOnce {
+  let closing: Promise<void> | undefined;
+  return {
+    close() {
+      closing ??= close();
+      return closing;
+    },
+    get closed() {
+      return closing !== undefined;
+    },
+  };
+}
+
+/** The client an adapter wraps: raw sends, its transport's metrics and a close. */
+export interface AdapterClient {
+  send: RawSend;
+  close(): Promise<void>;
+  readonly transport: { readonly metrics: TransportMetrics };
+}
+
+/**
+ * An adapter from its platform id, capabilities, client and resources, so `request()`, `close()`
+ * and `metrics` are wired one way everywhere; the resources keep their own types (extra members).
+ */
+export function assembleAdapter<
+  C extends CustomersResource,
+  O extends OrdersResource,
+  P extends ProductsResource,
+>(
+  platform: Platform,
+  capabilities: Capabilities,
+  client: AdapterClient,
+  resources: { customers: C; orders: O; products: P },
+): CommerceAdapter & { readonly customers: C; readonly orders: O; readonly products: P } {
+  return {
+    platform,
+    capabilities,
+    customers: resources.customers,
+    orders: resources.orders,
+    products: resources.products,
+    metrics: client.transport.metrics,
+    request: rawRequestVia((req) => client.send(req)),
+    close: closeOnce(() => client.close()).close,
+  };
+}
