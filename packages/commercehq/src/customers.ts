@@ -8,11 +8,12 @@ import {
   type CustomersResource,
   CustomerUpdateSchema,
   parseInput,
+  signalOf,
   ValidationError,
 } from '@storeport/core';
 import { z } from 'zod';
 import type { ChqClient } from './client';
-import { idSegment, signalOf } from './ids';
+import { idSegment } from './ids';
 import { makeLister, onlyFilters } from './listing';
 import { mapCustomer } from './map-customer';
 import { PLATFORM } from './options';

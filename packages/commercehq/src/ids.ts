@@ -15,7 +15,3 @@ export function idSegment(id: string, field = 'id'): string {
   }
   return encodeSegment(id);
 }
-
-export function signalOf(options: { signal?: AbortSignal } | undefined): { signal?: AbortSignal } {
-  return options?.signal ? { signal: options.signal } : {};
-}

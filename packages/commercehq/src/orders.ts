@@ -9,11 +9,12 @@ import {
   OrderUpdateSchema,
   parseInput,
   RefundInputSchema,
+  signalOf,
   unsupported,
 } from '@storeport/core';
 import { z } from 'zod';
 import type { ChqClient } from './client';
-import { idSegment, signalOf } from './ids';
+import { idSegment } from './ids';
 import { type Filters, type ListPlan, makeLister, onlyFilters, unixFilter } from './listing';
 import { mapOrder } from './map-order';
 import { orderStatusFilter } from './map-status';

@@ -5,11 +5,12 @@ import {
   type ProductsResource,
   ProductUpdateSchema,
   parseInput,
+  signalOf,
   ValidationError,
 } from '@storeport/core';
 import { z } from 'zod';
 import type { ChqClient } from './client';
-import { idSegment, signalOf } from './ids';
+import { idSegment } from './ids';
 import { makeLister, onlyFilters } from './listing';
 import { mapProduct } from './map-product';
 import { PLATFORM } from './options';
