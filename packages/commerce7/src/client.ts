@@ -12,13 +12,7 @@ import {
 } from '@storeport/core';
 import type { z } from 'zod';
 import { parseErrorBody } from './map-error';
-import {
-  type Commerce7AdapterOptions,
-  PLATFORM,
-  RATE_LIMIT,
-  type ResolvedOptions,
-  SLOW_PAGE_FROM,
-} from './options';
+import { type Commerce7AdapterOptions, PLATFORM, type ResolvedOptions, SLOW_PAGE_FROM } from './options';
 
 /**
  * The adapter's one way to Commerce7: the shared transport (timeouts, one retry layer, error
@@ -32,7 +26,8 @@ export class C7Client {
   readonly currency: string;
   private readonly main: LimiterLike | undefined;
   private readonly slow: LimiterLike | undefined;
-  private readonly owned: { disconnect(flush?: boolean): Promise<void> } | undefined;
+  /** Redis-backed limiters this client built, and so must disconnect. */
+  private readonly owned: Array<{ disconnect(flush?: boolean): Promise<void> }> = [];
 
   constructor(options: Commerce7AdapterOptions, resolved: ResolvedOptions) {
     this.currency = resolved.currency;
@@ -48,14 +43,20 @@ export class C7Client {
     if (options.limiter === false) this.main = undefined;
     else if (options.limiter) this.main = options.limiter;
     else if (options.redis) {
-      const limiter = redisLimiter(key, RATE_LIMIT, options.redis);
+      const limiter = redisLimiter(key, resolved.rateLimit, options.redis);
       this.main = limiter;
-      this.owned = limiter as unknown as { disconnect(flush?: boolean): Promise<void> };
-    } else this.main = sharedLimiter(key, RATE_LIMIT);
-    this.slow =
-      this.main && resolved.slowPageIntervalMs > 0
-        ? sharedLimiter(`${key}:slow-pages`, { limit: 1, windowMs: resolved.slowPageIntervalMs })
-        : undefined;
+      this.owned.push(limiter);
+    } else this.main = sharedLimiter(key, resolved.rateLimit);
+    if (this.main && resolved.slowPageIntervalMs > 0) {
+      const slowKey = `${key}:slow-pages`;
+      const slowRate = { limit: 1, windowMs: resolved.slowPageIntervalMs };
+      // With `redis`, the slow-page interval is the tenant's too: shared across processes like the main limit.
+      if (options.redis && !options.limiter) {
+        const limiter = redisLimiter(slowKey, slowRate, options.redis);
+        this.slow = limiter;
+        this.owned.push(limiter);
+      } else this.slow = sharedLimiter(slowKey, slowRate);
+    }
     this.transport = new Transport({
       platform: PLATFORM,
       baseUrl: resolved.baseUrl,
@@ -90,6 +91,6 @@ export class C7Client {
 
   async close(): Promise<void> {
     await this.transport.close();
-    await this.owned?.disconnect(true);
+    await Promise.all(this.owned.map((limiter) => limiter.disconnect(true)));
   }
 }

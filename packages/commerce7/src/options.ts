@@ -2,6 +2,7 @@ import {
   ConfigurationError,
   currencyExponent,
   type LimiterLike,
+  type RateLimit,
   type RedisLimiterOptions,
   type RetryOptions,
 } from '@storeport/core';
@@ -37,6 +38,8 @@ export interface Commerce7AdapterOptions {
    * tenant in this process), e.g. a bottleneck clustered over Redis; `false` turns limiting off.
    */
   limiter?: LimiterLike | false;
+  /** Overrides the documented limit (100 requests per 60 s), e.g. scaled for a sandbox. */
+  rateLimit?: RateLimit;
   /** Share the tenant's budget across processes through Redis (needs `ioredis`). */
   redis?: RedisLimiterOptions;
   retry?: RetryOptions | false;
@@ -52,6 +55,7 @@ export interface ResolvedOptions {
   appSecret: string;
   currency: string;
   baseUrl: string;
+  rateLimit: RateLimit;
   slowPageIntervalMs: number;
 }
 
@@ -76,6 +80,12 @@ export function readOptions(options: Commerce7AdapterOptions | undefined): Resol
       'currency',
       `must have two decimal places (Commerce7 stores cents); ${currency} has ${exponent}`,
     );
+  const rateLimit = options.rateLimit ?? RATE_LIMIT;
+  if (
+    !(Number.isFinite(rateLimit.limit) && rateLimit.limit > 0) ||
+    !(Number.isFinite(rateLimit.windowMs) && rateLimit.windowMs > 0)
+  )
+    throw invalid('rateLimit', 'needs a positive limit and windowMs');
   const slow = options.slowPageIntervalMs ?? SLOW_PAGE_INTERVAL_MS;
   if (!Number.isFinite(slow) || slow < 0)
     throw invalid('slowPageIntervalMs', 'must be a non-negative number');
@@ -88,6 +98,7 @@ export function readOptions(options: Commerce7AdapterOptions | undefined): Resol
     appSecret: options.appSecret,
     currency,
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    rateLimit: { limit: rateLimit.limit, windowMs: rateLimit.windowMs },
     slowPageIntervalMs: slow,
   };
 }

@@ -1176,11 +1176,12 @@ describe('rate limiting', () => {
     return max;
   }
 
-  it('spacingFor spreads the limit over the window with a 1% + 50 ms margin', () => {
-    expect(spacingFor({ limit: 100, windowMs: 60_000 })).toBe(607);
-    expect(spacingFor({ limit: 1000, windowMs: 60_000 })).toBe(61);
+  it('spacingFor spreads the limit over the window with a 1% + 50 ms margin, to 0.1 ms', () => {
+    expect(spacingFor({ limit: 100, windowMs: 60_000 })).toBe(606.5);
+    expect(spacingFor({ limit: 1000, windowMs: 60_000 })).toBe(60.7);
     expect(spacingFor({ limit: 2, windowMs: 1000 })).toBe(530);
-    expect(spacingFor({ limit: 10, windowMs: 200 })).toBe(26);
+    expect(spacingFor({ limit: 10, windowMs: 200 })).toBe(25.2);
+    expect(spacingFor({ limit: 100, windowMs: 2000 })).toBe(20.7);
   });
 
   it('hashKey is stable, short and does not contain the key', () => {
@@ -1196,9 +1197,9 @@ describe('rate limiting', () => {
     const times = srv.hits.map((h) => h.at);
     expect(times).toHaveLength(20);
     expect(maxInWindow(times, 200)).toBeLessThanOrEqual(10);
-    // …while still going about as fast as allowed (19 gaps of 26 ms).
+    // …while still going about as fast as allowed (19 gaps of 25.2 ms).
     const span = Math.max(...times) - Math.min(...times);
-    expect(span).toBeGreaterThan(19 * 26 - 30);
+    expect(span).toBeGreaterThan(19 * 25.2 - 30);
     expect(span).toBeLessThan(1000);
   });
 

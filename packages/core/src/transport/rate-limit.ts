@@ -29,10 +29,15 @@ const JITTER_ALLOWANCE_MS = 50;
  * sliding), and it is enforced cluster-wide when the limiter lives in Redis. Requests `limit` apart
  * are sent `limit × spacing` apart, which must exceed the window by more than any difference in
  * their network (and event-loop) delays: a 1% margin plus a fixed 50 ms, because that jitter does
- * not shrink with the window (1% of a 1 s window is 10 ms). For 100/min this is 607 ms.
+ * not shrink with the window (1% of a 1 s window is 10 ms). For 100/min this is 606.5 ms.
+ *
+ * The spacing is fractional (rounded up to 0.1 ms), not whole milliseconds: bottleneck's local
+ * limiter adds `minTime` to its next-request time as a float, so the average rate is exactly
+ * `1000 / spacing` per second. Rounding up to a whole millisecond would waste up to 5% at scaled
+ * windows (100 per 2 s: 21 ms instead of 20.7 ms). The Redis limiter needs whole milliseconds.
  */
 export function spacingFor(rate: RateLimit): number {
-  return Math.ceil((rate.windowMs * 1.01 + JITTER_ALLOWANCE_MS) / rate.limit);
+  return Math.ceil(((rate.windowMs * 1.01 + JITTER_ALLOWANCE_MS) / rate.limit) * 10) / 10;
 }
 
 const shared = new Map<string, Bottleneck>();
@@ -58,7 +63,9 @@ export function sharedLimiter(key: string, rate: RateLimit): Bottleneck {
 export function redisLimiter(key: string, rate: RateLimit, redis: RedisLimiterOptions): Bottleneck {
   return new Bottleneck({
     id: `storeport:${key}:${rate.limit}-${rate.windowMs}`,
-    minTime: spacingFor(rate),
+    // Whole ms: bottleneck's Redis scripts PEXPIRE its keys at next-request time + `timeout`, and
+    // PEXPIRE refuses a fraction (every schedule() would then wait forever).
+    minTime: Math.ceil(spacingFor(rate)),
     datastore: 'ioredis',
     clearDatastore: false,
     clientOptions: redis,
