@@ -1,0 +1,206 @@
+/**
+ * Four worker processes export from one sandbox tenant through adapters given the same `redis`
+ * option: the clustered limiter keeps them together under the tenant's limit (no 429) while using
+ * all of it (combined rate within 5% of the limit). Needs a Redis server: `STOREPORT_REDIS_URL`
+ * (`.ci/run` starts one); without it the test is skipped and says why.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { RateLimit, RedisLimiterOptions } from '@storeport/core';
+import { type Sandbox, startSandbox } from '@storeport/sandbox';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WorkerJob, WorkerMessage } from './redis-worker';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const WORKER = fileURLToPath(new URL('./redis-worker.ts', import.meta.url));
+
+/**
+ * The tenant's limit, scaled from 1,000/min to 160 per 8 s so the run is short. The limiter spaces
+ * requests so that `limit` of them span the window + 1% + 50 ms, in whole milliseconds over Redis:
+ * 51 ms here, 98% of the limit, leaving 160 ms for differences in delay between processes (up to
+ * 100 ms measured with 4 workers on 2 busy cores). At a 1 s window the margin would be 60 ms and
+ * cost 6% of the limit; whole milliseconds of about 20 ms another 5%.
+ */
+const RATE: RateLimit = { limit: 160, windowMs: 8_000 };
+const WORKERS = 4;
+const PAGE_SIZE = 10;
+/** 60 pages per worker: 240 requests, about 12 s at 20/s (one and a half windows). */
+const CUSTOMERS = 600;
+/** Left out of the rate: workers' first requests (JIT, first responses). */
+const WARM_UP_MS = 1_000;
+
+interface ApiStore {
+  ids(resource: string): string[];
+}
+
+/** Redis options from `STOREPORT_REDIS_URL`, or why there are none. */
+async function redisFromEnv(): Promise<{ redis: RedisLimiterOptions } | { reason: string }> {
+  const raw = process.env.STOREPORT_REDIS_URL;
+  if (!raw) return { reason: 'STOREPORT_REDIS_URL is not set' };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { reason: 'STOREPORT_REDIS_URL is not a URL' };
+  }
+  const redis: RedisLimiterOptions = { host: url.hostname, port: Number(url.port || 6379) };
+  if (url.username) redis.username = decodeURIComponent(url.username);
+  if (url.password) redis.password = decodeURIComponent(url.password);
+  const db = Number(url.pathname.slice(1));
+  if (url.pathname.length > 1 && Number.isInteger(db)) redis.db = db;
+  const reply = await ping(redis);
+  return reply === 'PONG' ? { redis } : { reason: `no Redis answers at ${url.host} (${reply})` };
+}
+
+/** PING over a raw socket (AUTH first when there is a password): 'PONG', or what went wrong. */
+function ping(redis: RedisLimiterOptions): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: String(redis.host), port: Number(redis.port) });
+    const done = (result: string) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(1_000, () => done('timed out'));
+    socket.on('error', (err: NodeJS.ErrnoException) => done(err.code ?? err.message));
+    let reply = '';
+    socket.on('data', (chunk) => {
+      reply += chunk.toString('utf8');
+      if (reply.includes('+PONG')) done('PONG');
+      else if (reply.includes('-')) done(reply.trim().split('\r\n').pop() ?? 'error');
+    });
+    socket.on('connect', () => {
+      const auth = redis.password
+        ? `AUTH ${redis.username ? `${String(redis.username)} ` : ''}${String(redis.password)}\r\n`
+        : '';
+      socket.write(`${auth}PING\r\n`);
+    });
+  });
+}
+
+/** Resolves with the worker's next message of this kind; rejects when it fails or exits first. */
+function expectMessage<K extends WorkerMessage['kind']>(
+  child: ChildProcess,
+  kind: K,
+): Promise<Extract<WorkerMessage, { kind: K }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: WorkerMessage) => {
+      if (message.kind === kind) {
+        cleanup();
+        resolve(message as Extract<WorkerMessage, { kind: K }>);
+      } else if (message.kind === 'failed') {
+        cleanup();
+        reject(new Error(`worker failed: ${message.error}`));
+      }
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`worker exited (${code}) before '${kind}'`));
+    };
+    const cleanup = () => {
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+}
+
+/** The shortest time in which `limit + 1` requests arrived (the sliding window's margin is this − window). */
+function tightestWindow(arrivals: number[], limit: number): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i + limit < arrivals.length; i++) min = Math.min(min, arrivals[i + limit]! - arrivals[i]!);
+  return min;
+}
+
+/** Requests per second between the first and the last arrival (ms, sandbox clock). */
+function rateOf(arrivals: number[]): number {
+  return ((arrivals.length - 1) / (arrivals[arrivals.length - 1]! - arrivals[0]!)) * 1000;
+}
+
+const target = await redisFromEnv();
+const skipReason = 'reason' in target ? target.reason : undefined;
+if (skipReason) console.warn(`redis-shared-limit: skipped, ${skipReason}`);
+
+type ApiSandbox = Sandbox<ApiStore, { baseUrl: string; credentials: { apiKey: string } }>;
+let children: ChildProcess[] = [];
+let sandbox: ApiSandbox | undefined;
+
+// Also after a timeout: no worker outlives the test.
+afterEach(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill();
+  children = [];
+  await sandbox?.close();
+  sandbox = undefined;
+});
+
+describe('a limit shared over Redis by worker processes', () => {
+  it.skipIf(skipReason !== undefined)(
+    `4 processes on one tenant: no 429, every record, the combined rate within 5% of the limit${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+    async () => {
+      const redis = (target as { redis: RedisLimiterOptions }).redis;
+      const sb = (await startSandbox({
+        platform: 'commerce-api',
+        seed: 8,
+        records: { customers: CUSTOMERS, orders: 0, products: 0 },
+        rateLimit: RATE,
+        platformOptions: { credentials: 'apiKey' },
+      })) as ApiSandbox;
+      sandbox = sb;
+      const job: WorkerJob = {
+        baseUrl: sb.options.baseUrl,
+        apiKey: sb.options.credentials.apiKey,
+        redis,
+        rateLimit: RATE,
+        resource: 'customers',
+        pageSize: PAGE_SIZE,
+      };
+      for (let i = 0; i < WORKERS; i++) {
+        children.push(
+          fork(WORKER, [], {
+            cwd: ROOT,
+            execArgv: ['--import', 'tsx'],
+            env: {
+              ...process.env,
+              TSX_TSCONFIG_PATH: `${ROOT}tsconfig.json`,
+              STOREPORT_WORKER_JOB: JSON.stringify(job),
+            },
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          }),
+        );
+      }
+      // Every worker starts (tsx, imports, Redis connection, warm-up) before any of them pages.
+      await Promise.all(children.map((child) => expectMessage(child, 'ready')));
+      sb.resetStats();
+      const done = children.map((child) => expectMessage(child, 'done'));
+      for (const child of children) child.send({ kind: 'go' });
+      const results = await Promise.all(done);
+
+      // The busy period: past the warm-up, up to the last round where all four still page.
+      const arrivals = sb.log.map((entry) => entry.at).sort((a, b) => a - b);
+      const from = arrivals[0]! + WARM_UP_MS;
+      const busy = arrivals.slice(0, arrivals.length - WORKERS).filter((at) => at >= from);
+      const allowed = (RATE.limit / RATE.windowMs) * 1000;
+      const achieved = rateOf(busy);
+      const ratio = achieved / allowed;
+      const tooMany = sb.stats.byStatus[429] ?? 0;
+      console.info(
+        `redis-shared-limit: ${busy.length} requests in ${((busy.at(-1)! - busy[0]!) / 1000).toFixed(2)} s: ` +
+          `${achieved.toFixed(2)}/s of ${allowed}/s allowed (ratio ${ratio.toFixed(3)}); 429s: ${tooMany}; ` +
+          `the quickest ${RATE.limit + 1} requests took ${tightestWindow(arrivals, RATE.limit).toFixed(1)} ms`,
+      );
+
+      expect(tooMany).toBe(0);
+      const expected = sb.store.ids('customers');
+      expect(expected).toHaveLength(CUSTOMERS);
+      for (const result of results) {
+        expect(result.ids).toEqual(expected);
+        expect(result.metrics.rateLimited).toBe(0);
+      }
+      expect(sb.stats.requests).toBe(WORKERS * Math.ceil(CUSTOMERS / PAGE_SIZE));
+      expect(ratio).toBeGreaterThanOrEqual(0.95);
+      expect(ratio).toBeLessThanOrEqual(1.05);
+    },
+    30_000,
+  );
+});
