@@ -16,6 +16,8 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   mapping: async () => (await import('./mapping')).benchMapping,
   'c7-paging': async () => (await import('./c7-paging')).benchC7Paging,
   memory: async () => (await import('./memory')).benchMemory,
+  ceiling: async () => (await import('./ceiling')).benchCeiling,
+  concurrency: async () => (await import('./concurrency')).benchConcurrency,
 };
 
 async function main(): Promise<void> {
