@@ -1,9 +1,12 @@
 /**
  * Per-request overhead of core's Transport against a bare `fetch`, both talking to the same local
- * node:http server (127.0.0.1, keep-alive) that answers a small JSON list. The Transport call does
- * what an adapter's does (URL building, headers, limiter off, timeout signal, retry bookkeeping,
- * JSON parse and zod validation); the bare call fetches and parses JSON. The two run interleaved in
- * blocks, alternating which goes first, so drift in machine load hits both alike.
+ * node:http server (127.0.0.1, keep-alive) that answers a small JSON list: the most CPU-bound case
+ * there is, so the worst ratio. The Transport call does what an adapter's does (URL building,
+ * headers, limiter off, timeout, retry bookkeeping, JSON parse and zod validation); the bare call
+ * fetches and parses JSON. A third call, a bare fetch with a timeout (an AbortController and a
+ * timer, as the transport has), shows what of the overhead is the price of having a timeout at all.
+ * The calls run round-robin (one of each per round, the order rotating), so drift in machine load
+ * hits all alike.
  *
  * Run: `npx tsx bench/core-transport.ts` (target: median ratio ≤ 1.15×). Figures are informative
  * only; nothing here asserts on time.
@@ -55,14 +58,13 @@ async function listen(): Promise<{ server: Server; baseUrl: string }> {
 }
 
 /**
- * Median latency per request of a bare fetch and of `Transport.request`, over `requests` of each,
- * in blocks of `blockSize`. Returns milliseconds, the ratio and the overhead in microseconds.
+ * Median latency per request of a bare fetch, a bare fetch with a timeout and `Transport.request`,
+ * over `requests` of each, round-robin. Returns milliseconds, the ratios and the overhead in µs.
  */
 export async function benchTransport(
-  options: { requests?: number; blockSize?: number; warmup?: number } = {},
+  options: { requests?: number; warmup?: number } = {},
 ): Promise<Record<string, number>> {
   const requests = options.requests ?? 2000;
-  const blockSize = options.blockSize ?? 100;
   const warmup = options.warmup ?? 200;
   const { server, baseUrl } = await listen();
   const url = `${baseUrl}/addresses?page=1`;
@@ -73,6 +75,17 @@ export async function benchTransport(
     const res = await fetch(url, { headers: { accept: 'application/json' } });
     const body = (await res.json()) as unknown[];
     sink += body.length;
+  };
+  const bareWithTimeout = async (): Promise<void> => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      const res = await fetch(url, { headers: { accept: 'application/json' }, signal: controller.signal });
+      const body = (await res.json()) as unknown[];
+      sink += body.length;
+    } finally {
+      clearTimeout(timer);
+    }
   };
   const viaTransport = async (): Promise<void> => {
     const res = await transport.request(
@@ -93,32 +106,38 @@ export async function benchTransport(
   try {
     const discard: number[] = [];
     await timed(bare, warmup, discard);
+    await timed(bareWithTimeout, warmup, discard);
     await timed(viaTransport, warmup, discard);
 
     const fetchTimes: number[] = [];
+    const timeoutTimes: number[] = [];
     const transportTimes: number[] = [];
-    for (let done = 0, block = 0; done < requests; done += blockSize, block++) {
-      const n = Math.min(blockSize, requests - done);
-      if (block % 2 === 0) {
-        await timed(bare, n, fetchTimes);
-        await timed(viaTransport, n, transportTimes);
-      } else {
-        await timed(viaTransport, n, transportTimes);
-        await timed(bare, n, fetchTimes);
+    const kinds: Array<[() => Promise<void>, number[]]> = [
+      [bare, fetchTimes],
+      [bareWithTimeout, timeoutTimes],
+      [viaTransport, transportTimes],
+    ];
+    for (let round = 0; round < requests; round++) {
+      for (let i = 0; i < kinds.length; i++) {
+        const [fn, into] = kinds[(i + round) % kinds.length]!;
+        await timed(fn, 1, into);
       }
     }
     if (transport.metrics.retries !== 0 || sink === 0) throw new Error('benchmark requests misbehaved');
 
     const fetchMedian = median(fetchTimes);
+    const timeoutMedian = median(timeoutTimes);
     const transportMedian = median(transportTimes);
     return {
       requestsEach: fetchTimes.length,
       fetchMedianMs: round(fetchMedian, 4),
+      fetchWithTimeoutMedianMs: round(timeoutMedian, 4),
       transportMedianMs: round(transportMedian, 4),
       fetchP90Ms: round(percentile(fetchTimes, 90), 4),
       transportP90Ms: round(percentile(transportTimes, 90), 4),
       overheadMedianUs: round((transportMedian - fetchMedian) * 1000, 1),
       ratio: round(transportMedian / fetchMedian, 3),
+      ratioOverFetchWithTimeout: round(transportMedian / timeoutMedian, 3),
       target: 1.15,
     };
   } finally {
@@ -139,6 +158,7 @@ if (invokedDirectly) {
       console.log(
         `bare fetch         median ${r.fetchMedianMs!.toFixed(3)} ms   p90 ${r.fetchP90Ms!.toFixed(3)} ms`,
       );
+      console.log(`fetch + timeout    median ${r.fetchWithTimeoutMedianMs!.toFixed(3)} ms`);
       console.log(
         `Transport.request  median ${r.transportMedianMs!.toFixed(3)} ms   p90 ${r.transportP90Ms!.toFixed(3)} ms`,
       );
@@ -146,7 +166,7 @@ if (invokedDirectly) {
         `overhead           ${r.overheadMedianUs} µs per request (median, ${r.requestsEach} requests each)`,
       );
       console.log(
-        `ratio              ${r.ratio!.toFixed(3)}×  (target ≤ ${r.target}×: ${r.ratio! <= r.target! ? 'met' : 'NOT met'})`,
+        `ratio              ${r.ratio!.toFixed(3)}×  (target ≤ ${r.target}×: ${r.ratio! <= r.target! ? 'met' : 'NOT met'}); ${r.ratioOverFetchWithTimeout!.toFixed(3)}× a fetch with a timeout`,
       );
     })
     .catch((error: unknown) => {
