@@ -1,5 +1,6 @@
 import {
   type AuthProvider,
+  gapLimiter,
   hashKey,
   type LimiterLike,
   redisLimiter,
@@ -13,6 +14,9 @@ import {
 import type { z } from 'zod';
 import { parseErrorBody } from './map-error';
 import { type Commerce7AdapterOptions, PLATFORM, type ResolvedOptions, SLOW_PAGE_FROM } from './options';
+
+/** One slow-page gate per tenant and interval in this process, like the main limit. */
+const SLOW_GATES = new Map<string, ReturnType<typeof gapLimiter>>();
 
 /**
  * The adapter's one way to Commerce7: the shared transport (timeouts, one retry layer, error
@@ -48,14 +52,24 @@ export class C7Client {
       this.owned.push(limiter);
     } else this.main = sharedLimiter(key, resolved.rateLimit);
     if (this.main && resolved.slowPageIntervalMs > 0) {
-      const slowKey = `${key}:slow-pages`;
-      const slowRate = { limit: 1, windowMs: resolved.slowPageIntervalMs };
       // With `redis`, the slow-page interval is the tenant's too: shared across processes like the main limit.
-      if (options.redis && !options.limiter) {
-        const limiter = redisLimiter(slowKey, slowRate, options.redis);
-        this.slow = limiter;
-        this.owned.push(limiter);
-      } else this.slow = sharedLimiter(slowKey, slowRate);
+      const shared = options.redis && !options.limiter;
+      // A user-supplied limiter is this client's own, so is the gate in front of it.
+      const cacheable = !options.limiter && !options.redis;
+      const { limit, windowMs } = resolved.rateLimit;
+      const gateId = `storeport:${key}:${limit}-${windowMs}:slow-pages:${resolved.slowPageIntervalMs}`;
+      const cached = cacheable ? SLOW_GATES.get(gateId) : undefined;
+      const made =
+        cached ??
+        gapLimiter({
+          id: gateId,
+          intervalMs: resolved.slowPageIntervalMs,
+          main: this.main,
+          ...(shared ? { redis: options.redis } : {}),
+        });
+      if (shared) this.owned.push(made.limiter);
+      else if (cacheable) SLOW_GATES.set(gateId, made);
+      this.slow = made.gate;
     }
     this.transport = new Transport({
       platform: PLATFORM,
@@ -82,9 +96,8 @@ export class C7Client {
       return { ...req, unlimited: true };
     const page = Number(query.page);
     if (req.method === 'GET' && Number.isInteger(page) && page >= SLOW_PAGE_FROM && this.slow && this.main) {
-      const slow = this.slow;
-      const main = this.main;
-      return { ...req, limiter: { schedule: (fn) => slow.schedule(() => main.schedule(fn)) } };
+      // The gate queues the request on the main limit itself, once its slot is free.
+      return { ...req, limiter: this.slow };
     }
     return req;
   }

@@ -470,3 +470,27 @@ describe('commerce7 adapter against the sandbox: errors', () => {
     }
   });
 });
+
+describe('commerce7 adapter against the sandbox: slow pages past page 100', () => {
+  it('keeps the slow interval between slow pages as sent, even behind a busy main limit', async () => {
+    // Scaled: 10 requests/s and one slow page per 300 ms on both sides. Other page-mode requests
+    // queue on the main limit at the same time, so a slow page can wait there well past its turn:
+    // the interval must still hold between the requests as they reach Commerce7.
+    const rate = { limit: 10, windowMs: 1_000 };
+    const h = await open(
+      { rateLimit: rate, platformOptions: { slowPageIntervalMs: 300 } },
+      { limiter: undefined, rateLimit: rate, slowPageIntervalMs: 300, retry: false },
+    );
+    try {
+      const get = (page: number) =>
+        h.shop.request({ method: 'GET', path: '/customer', query: { page, limit: 1 } });
+      await Promise.all([...[101, 102, 103, 104].map(get), ...Array.from({ length: 8 }, () => get(1))]);
+      expect(h.sb.stats.byStatus[429] ?? 0).toBe(0);
+      const slow = h.sb.log.filter((e) => /[?&]page=10[1-9]/.test(e.query)).map((e) => e.at);
+      expect(slow).toHaveLength(4);
+      for (let i = 1; i < slow.length; i++) expect(slow[i]! - slow[i - 1]!).toBeGreaterThanOrEqual(300);
+    } finally {
+      await h.close();
+    }
+  });
+});

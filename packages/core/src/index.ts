@@ -18,6 +18,7 @@ export {
   errorFromResponse,
   type ParsedErrorBody,
 } from './transport/error-from-response';
+export { gapLimiter } from './transport/gap-limiter';
 export {
   type AuthProvider,
   checkBaseUrl,
