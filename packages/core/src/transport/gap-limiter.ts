@@ -1,5 +1,5 @@
 import Bottleneck from 'bottleneck';
-import type { LimiterLike, RedisLimiterOptions } from './rate-limit';
+import { failFastOnStoreError, type LimiterLike, type RedisLimiterOptions } from './rate-limit';
 
 /**
  * At most one request per `intervalMs`, measured between requests as SENT, in front of another
@@ -15,7 +15,7 @@ export function gapLimiter(options: {
   main: LimiterLike;
   redis?: RedisLimiterOptions | undefined;
 }): { gate: LimiterLike; limiter: Bottleneck } {
-  const limiter = new Bottleneck({
+  const built = new Bottleneck({
     maxConcurrent: 1,
     ...(options.redis
       ? {
@@ -27,6 +27,7 @@ export function gapLimiter(options: {
         }
       : {}),
   });
+  const limiter = options.redis ? failFastOnStoreError(built) : built;
   const gate: LimiterLike = {
     schedule<R>(fn: () => PromiseLike<R>): Promise<R> {
       return new Promise<R>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import Bottleneck from 'bottleneck';
+import { NetworkError } from '../errors';
 
 /** The part of a bottleneck limiter the transport uses; any object with `schedule` works. */
 export interface LimiterLike {
@@ -61,16 +62,59 @@ export function sharedLimiter(key: string, rate: RateLimit): Bottleneck {
  * Needs the optional peer dependency `ioredis`.
  */
 export function redisLimiter(key: string, rate: RateLimit, redis: RedisLimiterOptions): Bottleneck {
-  return new Bottleneck({
-    id: `storeport:${key}:${rate.limit}-${rate.windowMs}`,
-    // Whole ms: bottleneck's Redis scripts PEXPIRE its keys at next-request time + `timeout`, and
-    // PEXPIRE refuses a fraction (every schedule() would then wait forever).
-    minTime: Math.ceil(spacingFor(rate)),
-    datastore: 'ioredis',
-    clearDatastore: false,
-    clientOptions: redis,
-    timeout: 10 * 60_000,
+  return failFastOnStoreError(
+    new Bottleneck({
+      id: `storeport:${key}:${rate.limit}-${rate.windowMs}`,
+      // Whole ms: bottleneck's Redis scripts PEXPIRE its keys at next-request time + `timeout`, and
+      // PEXPIRE refuses a fraction (every schedule() would then wait forever).
+      minTime: Math.ceil(spacingFor(rate)),
+      datastore: 'ioredis',
+      clearDatastore: false,
+      clientOptions: redis,
+      timeout: 10 * 60_000,
+    }),
+  );
+}
+
+/**
+ * When Redis cannot be reached, bottleneck only emits `error` and every `schedule()` waits
+ * forever. This makes each waiting call fail with a retryable NetworkError on the next store
+ * error instead, and makes sure a job abandoned that way never sends its request later.
+ */
+export function failFastOnStoreError(limiter: Bottleneck): Bottleneck {
+  const waiting = new Set<(err: unknown) => void>();
+  limiter.on('error', (err: unknown) => {
+    for (const fail of [...waiting]) fail(err);
   });
+  const schedule = limiter.schedule.bind(limiter) as <R>(fn: () => PromiseLike<R>) => Promise<R>;
+  const wrapped = <R>(fn: () => PromiseLike<R>): Promise<R> =>
+    new Promise<R>((resolve, reject) => {
+      let abandoned = false;
+      const fail = (err: unknown) => {
+        abandoned = true;
+        waiting.delete(fail);
+        const detail = (err as { message?: string })?.message ?? String(err);
+        reject(
+          new NetworkError(`the shared rate limiter's Redis is unavailable: ${detail}`, {
+            code: 'limiter_unavailable',
+            cause: err,
+          }),
+        );
+      };
+      waiting.add(fail);
+      schedule(() => (abandoned ? Promise.reject(new Error('abandoned')) : fn())).then(
+        (v) => {
+          waiting.delete(fail);
+          resolve(v);
+        },
+        (e: unknown) => {
+          waiting.delete(fail);
+          if (!abandoned) reject(e);
+        },
+      );
+    });
+  (limiter as unknown as { schedule: typeof wrapped }).schedule = wrapped;
+  return limiter;
 }
 
 /** Small non-cryptographic hash, so limiter keys identify a credential without containing it. */
