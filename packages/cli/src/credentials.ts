@@ -106,6 +106,19 @@ function missing(platform: string, fields: CredentialField[]): UsageError {
   );
 }
 
+/** Reads every field in `fields`, in order; throws `missing` naming each one that is not set. */
+function readRequired<const F extends readonly CredentialField[]>(
+  platform: string,
+  fields: F,
+  flags: CredentialFlags,
+  env: Env,
+): { [K in keyof F]: string } {
+  const values = fields.map((f) => read(f, flags, env));
+  const lacking = fields.filter((_, i) => values[i] === undefined);
+  if (lacking.length > 0) throw missing(platform, lacking);
+  return values as { [K in keyof F]: string };
+}
+
 /** Flags that would go to more than one platform with `--platform all`. */
 const SHARED_FLAGS = ['api-key', 'base-url', 'currency'] as const;
 
@@ -131,42 +144,31 @@ export function resolveCredentials(
   switch (platform) {
     case 'commerce7': {
       const f = COMMERCE7_FIELDS;
-      const tenant = read(f.tenant, flags, env);
-      const appId = read(f.appId, flags, env);
-      const appSecret = read(f.appSecret, flags, env);
-      const lacking = [
-        tenant ? undefined : f.tenant,
-        appId ? undefined : f.appId,
-        appSecret ? undefined : f.appSecret,
-      ].filter((x): x is CredentialField => x !== undefined);
-      if (lacking.length > 0) throw missing(platform, lacking);
+      const [tenant, appId, appSecret] = readRequired(platform, [f.tenant, f.appId, f.appSecret], flags, env);
       const baseUrl = read(f.baseUrl, flags, env);
       return {
         platform,
         options: { tenant, appId, appSecret, ...(baseUrl ? { baseUrl } : {}), ...currency(flags) },
         fields: [f.tenant, f.appId, f.appSecret],
-        secrets: [appId!, appSecret!],
-        basicPairs: [[appId!, appSecret!]],
+        secrets: [appId, appSecret],
+        basicPairs: [[appId, appSecret]],
       };
     }
     case 'commercehq': {
       const f = COMMERCEHQ_FIELDS;
-      const store = read(f.store, flags, env);
-      const apiKey = read(f.apiKey, flags, env);
-      const apiPassword = read(f.apiPassword, flags, env);
-      const lacking = [
-        store ? undefined : f.store,
-        apiKey ? undefined : f.apiKey,
-        apiPassword ? undefined : f.apiPassword,
-      ].filter((x): x is CredentialField => x !== undefined);
-      if (lacking.length > 0) throw missing(platform, lacking);
+      const [store, apiKey, apiPassword] = readRequired(
+        platform,
+        [f.store, f.apiKey, f.apiPassword],
+        flags,
+        env,
+      );
       const baseUrl = read(f.baseUrl, flags, env);
       return {
         platform,
         options: { store, apiKey, apiPassword, ...(baseUrl ? { baseUrl } : {}), ...currency(flags) },
         fields: [f.apiKey, f.apiPassword, f.store],
-        secrets: [apiKey!, apiPassword!],
-        basicPairs: [[apiKey!, apiPassword!]],
+        secrets: [apiKey, apiPassword],
+        basicPairs: [[apiKey, apiPassword]],
       };
     }
     case 'commerce-api': {
@@ -177,17 +179,10 @@ export function resolveCredentials(
         flags['api-key'] !== undefined || flags.email !== undefined || flags.password !== undefined;
       const useKey = flagged ? flags['api-key'] !== undefined : read(f.apiKey, {}, env) !== undefined;
       if (useKey) {
-        const apiKey = read(f.apiKey, flags, env);
-        if (!baseUrl || !apiKey)
-          throw missing(
-            platform,
-            [baseUrl ? undefined : f.baseUrl, apiKey ? undefined : f.apiKey].filter(
-              (x): x is CredentialField => x !== undefined,
-            ),
-          );
+        const [url, apiKey] = readRequired(platform, [f.baseUrl, f.apiKey], flags, env);
         return {
           platform,
-          options: { baseUrl, credentials: { apiKey } },
+          options: { baseUrl: url, credentials: { apiKey } },
           fields: [f.apiKey, f.baseUrl],
           secrets: [apiKey],
           basicPairs: [],
