@@ -3,7 +3,7 @@
  * bench/results.json. Each figure is a ratio or count measured side by side in this run; nothing
  * here fails on a number. `pnpm bench -- --only transport,micro` runs a subset.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -25,13 +25,19 @@ async function main(): Promise<void> {
   const only = onlyArg
     ? (onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1] ?? '').split(',')
     : null;
-  const results: Record<string, unknown> = {};
+  const file = fileURLToPath(new URL('./results.json', import.meta.url));
+  // A partial run (--only) updates its benches and keeps the others' last figures.
+  const previous =
+    only && existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as { results?: Record<string, unknown> })
+      : {};
+  const results: Record<string, unknown> = { ...previous.results };
   for (const [name, load] of Object.entries(BENCHES)) {
     if (only && !only.includes(name)) continue;
     process.stdout.write(`\n## ${name}\n`);
     const started = performance.now();
     const figures = await (await load())();
-    results[name] = figures;
+    results[name] = { ...figures, measuredAt: new Date().toISOString() };
     for (const [k, v] of Object.entries(figures)) process.stdout.write(`  ${k}: ${format(v)}\n`);
     process.stdout.write(`  (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   }
@@ -41,10 +47,7 @@ async function main(): Promise<void> {
     machine: `${platform()} ${arch()}, ${cpus().length} cores`,
     results,
   };
-  writeFileSync(
-    fileURLToPath(new URL('./results.json', import.meta.url)),
-    `${JSON.stringify(out, null, 2)}\n`,
-  );
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   process.stdout.write('\nwrote bench/results.json\n');
 }
 
