@@ -11,6 +11,7 @@ export type {
   SandboxOptions,
   SandboxPlatform,
   SandboxResource,
+  SandboxStats,
   SandboxStore,
   SimRequest,
   SimResponse,

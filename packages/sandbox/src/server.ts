@@ -10,6 +10,7 @@ import type {
   RequestLogEntry,
   SandboxOptions,
   SandboxPlatform,
+  SandboxStats,
   SimRequest,
   SimResponse,
   Simulator,
@@ -45,9 +46,14 @@ export interface Sandbox<Store = unknown, Options = Record<string, unknown>> {
   store: Store;
   faults: { add(rule: FaultRule): void; clear(): void };
   /** Counters since start (or since `resetStats()`). */
-  stats: { requests: number; byStatus: Record<number, number>; faults: number };
+  stats: SandboxStats;
   /** The last requests served, oldest first (bounded). */
   log: RequestLogEntry[];
+  /**
+   * The most requests that arrived within any `windowMs` (sandbox clock), from `log`: what a
+   * sliding-window rate limit of that window would have counted at its busiest.
+   */
+  busiestWindow(windowMs: number): number;
   resetStats(): void;
   setLatency(ms: number): void;
   close(): Promise<void>;
@@ -74,7 +80,8 @@ export async function startSandbox<Store = unknown, Options = Record<string, unk
   });
   const plan = new FaultPlan(createRng(seed ^ 0x5eed), options.faults);
   let latencyMs = options.latencyMs ?? 0;
-  const stats = { requests: 0, byStatus: {} as Record<number, number>, faults: 0 };
+  const stats: SandboxStats = { requests: 0, byStatus: {}, faults: 0, maxInFlight: 0 };
+  let inFlight = 0;
   const log: RequestLogEntry[] = [];
   const sockets = new Set<Socket>();
   const errorBody = (status: number, message: string) => sim.errorBody?.(status, message) ?? { message };
@@ -88,12 +95,18 @@ export async function startSandbox<Store = unknown, Options = Record<string, unk
   };
 
   const server = createServer((req, res) => {
-    void serve(req, res).catch((err: unknown) => {
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ message: `sandbox failure: ${(err as Error).message}` }));
-      } else res.destroy();
-    });
+    inFlight += 1;
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+    void serve(req, res)
+      .catch((err: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ message: `sandbox failure: ${(err as Error).message}` }));
+        } else res.destroy();
+      })
+      .finally(() => {
+        inFlight -= 1;
+      });
   });
   server.keepAliveTimeout = 5_000;
   server.on('connection', (s) => {
@@ -183,10 +196,13 @@ export async function startSandbox<Store = unknown, Options = Record<string, unk
     faults: { add: (r) => plan.add(r), clear: () => plan.clear() },
     stats,
     log,
+    busiestWindow: (windowMs) => busiestWindow(log, windowMs),
     resetStats() {
       stats.requests = 0;
       stats.byStatus = {};
       stats.faults = 0;
+      // Requests still being handled count towards the new peak.
+      stats.maxInFlight = inFlight;
       log.length = 0;
     },
     setLatency(ms) {
@@ -198,6 +214,18 @@ export async function startSandbox<Store = unknown, Options = Record<string, unk
         server.close(() => resolve());
       }),
   };
+}
+
+/** Sliding window over the arrival times (the log is in answer order, so they are sorted first). */
+function busiestWindow(log: readonly RequestLogEntry[], windowMs: number): number {
+  const arrivals = log.map((e) => e.at).sort((a, b) => a - b);
+  let max = 0;
+  let lo = 0;
+  for (let hi = 0; hi < arrivals.length; hi++) {
+    while (arrivals[hi]! - arrivals[lo]! >= windowMs) lo++;
+    max = Math.max(max, hi - lo + 1);
+  }
+  return max;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

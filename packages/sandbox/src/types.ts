@@ -91,6 +91,17 @@ export interface SandboxOptions {
   platformOptions?: Record<string, unknown>;
 }
 
+/** What a sandbox counts, since start or since `resetStats()`. */
+export interface SandboxStats {
+  /** Requests served (a `reset` fault's dropped connection included). */
+  requests: number;
+  byStatus: Record<number, number>;
+  /** Requests a fault rule applied to. */
+  faults: number;
+  /** The most requests being handled at once: from arrival until the response is sent (latency included). */
+  maxInFlight: number;
+}
+
 export interface RequestLogEntry {
   method: string;
   path: string;
