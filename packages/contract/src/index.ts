@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { registerConcurrency } from './concurrency';
 import { registerFaults } from './faults';
 import { registerReading } from './reading';
 import { registerShapes } from './shapes';
@@ -12,6 +13,7 @@ import { registerWriting } from './writing';
 export function runAdapterContract<O extends object>(options: ContractOptions<O>): void {
   describe(`${options.name} adapter contract`, () => {
     registerReading(options);
+    registerConcurrency(options);
     registerWriting(options);
     registerFaults(options);
     registerShapes(options);

@@ -5,6 +5,8 @@ import type { SandboxOptions, SandboxPlatform } from '@storeport/sandbox';
 export interface CommonAdapterOptions {
   baseUrl?: string;
   limiter?: unknown;
+  /** The limit the default limiter keeps to (the contract scales it to match the sandbox's). */
+  rateLimit?: { limit: number; windowMs: number };
   retry?: { retries?: number; baseDelayMs?: number; maxDelayMs?: number } | false;
   timeoutMs?: number;
 }
