@@ -1,5 +1,5 @@
 import Bottleneck from 'bottleneck';
-import { failFastOnStoreError, type LimiterLike, type RedisLimiterOptions } from './rate-limit';
+import { failFastOnStoreError, type LimiterLike, type RedisLimiterOptions, spacingFor } from './rate-limit';
 
 /**
  * At most one request per `intervalMs`, measured between requests as SENT, in front of another
@@ -28,6 +28,9 @@ export function gapLimiter(options: {
       : {}),
   });
   const limiter = options.redis ? failFastOnStoreError(built) : built;
+  // The same margin as every limit (1% and 50 ms): requests sent exactly one interval apart can
+  // arrive closer than that.
+  const hold = spacingFor({ limit: 1, windowMs: options.intervalMs });
   const gate: LimiterLike = {
     schedule<R>(fn: () => PromiseLike<R>): Promise<R> {
       return new Promise<R>((resolve, reject) => {
@@ -50,7 +53,7 @@ export function gapLimiter(options: {
                 () => false,
               ),
             ]);
-            if (left) await new Promise((r) => setTimeout(r, options.intervalMs));
+            if (left) await new Promise((r) => setTimeout(r, hold));
           })
           .catch(reject);
       });
