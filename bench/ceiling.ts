@@ -21,7 +21,6 @@
  *
  * Run: `npx tsx bench/ceiling.ts` (or `pnpm bench -- --only ceiling`). Figures only.
  */
-import { fileURLToPath } from 'node:url';
 import { type CommerceApiAdapterOptions, createCommerceApiAdapter } from '../packages/commerce-api/src/index';
 import { type Commerce7AdapterOptions, createCommerce7Adapter } from '../packages/commerce7/src/index';
 import { type CommerceHQAdapterOptions, createCommerceHQAdapter } from '../packages/commercehq/src/index';
@@ -32,6 +31,7 @@ import {
   spacingFor,
 } from '../packages/core/src/index';
 import { type Sandbox, type SandboxPlatform, startSandbox } from '../packages/sandbox/src/index';
+import { round, runWhenInvoked } from './util';
 
 /** Commerce7's 100/min, the Commerce API's 1,000/min and CommerceHQ's assumed 120/min, all scaled alike. */
 const RATE: RateLimit = { limit: 100, windowMs: 2_000 };
@@ -146,19 +146,4 @@ export async function benchCeiling(): Promise<Record<string, number>> {
   return out;
 }
 
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
-const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
-if (invokedDirectly) {
-  benchCeiling()
-    .then((r) => {
-      for (const [k, v] of Object.entries(r)) console.log(`${k}: ${v}`);
-    })
-    .catch((error: unknown) => {
-      console.error('ceiling benchmark failed:', error);
-      process.exitCode = 1;
-    });
-}
+runWhenInvoked(import.meta.url, 'ceiling', benchCeiling);

@@ -16,11 +16,11 @@
  *
  * Run: `npx tsx bench/concurrency.ts` (or `pnpm bench -- --only concurrency`). Figures only.
  */
-import { fileURLToPath } from 'node:url';
 import { type CommerceApiAdapterOptions, createCommerceApiAdapter } from '../packages/commerce-api/src/index';
 import { type CommerceHQAdapterOptions, createCommerceHQAdapter } from '../packages/commercehq/src/index';
 import type { CommerceAdapter, RateLimit } from '../packages/core/src/index';
 import { type Sandbox, type SandboxStore, startSandbox } from '../packages/sandbox/src/index';
+import { round, runWhenInvoked } from './util';
 
 const LATENCY_MS = 50;
 const PAGE_SIZE = 10;
@@ -38,38 +38,20 @@ interface Run {
   sameOrder: boolean;
 }
 
-/** A fetch that counts the requests waiting for a response. */
-function countingFetch(): { fetch: typeof globalThis.fetch; max(): number } {
-  let inFlight = 0;
-  let max = 0;
-  return {
-    fetch: async (input, init) => {
-      inFlight += 1;
-      max = Math.max(max, inFlight);
-      try {
-        return await globalThis.fetch(input, init);
-      } finally {
-        inFlight -= 1;
-      }
-    },
-    max: () => max,
-  };
-}
-
 function adapterFor(
   platform: Platform,
   sb: Sandbox<SandboxStore, unknown>,
   rateLimit: RateLimit,
-  fetch: typeof globalThis.fetch,
 ): CommerceAdapter {
   return platform === 'commerce-api'
-    ? createCommerceApiAdapter({ ...(sb.options as CommerceApiAdapterOptions), rateLimit, fetch })
-    : createCommerceHQAdapter({ ...(sb.options as CommerceHQAdapterOptions), rateLimit, fetch });
+    ? createCommerceApiAdapter({ ...(sb.options as CommerceApiAdapterOptions), rateLimit })
+    : createCommerceHQAdapter({ ...(sb.options as CommerceHQAdapterOptions), rateLimit });
 }
 
 /**
  * One sandbox per platform and limit, one adapter per run, each exporting every customer at one
  * concurrency (all runs together stay under the sandbox's window: no run waits for another's).
+ * The sandbox's stats restart with each run, so its `maxInFlight` is that run's.
  */
 async function measure(
   platform: Platform,
@@ -87,11 +69,12 @@ async function measure(
     ...(platform === 'commerce-api' ? { platformOptions: { credentials: 'apiKey' } } : {}),
   });
   const runs = new Map<number, Run>();
+  let rateLimited = 0;
   try {
     const expected = sb.store.ids('customers');
     for (const concurrency of concurrencies) {
-      const counter = countingFetch();
-      const shop = adapterFor(platform, sb, rateLimit, counter.fetch);
+      sb.resetStats();
+      const shop = adapterFor(platform, sb, rateLimit);
       try {
         const ids: string[] = [];
         const started = performance.now();
@@ -99,14 +82,15 @@ async function measure(
         const ms = performance.now() - started;
         runs.set(concurrency, {
           ms,
-          maxInFlight: counter.max(),
+          maxInFlight: sb.stats.maxInFlight,
           sameOrder: ids.length === expected.length && ids.every((id, i) => id === expected[i]),
         });
       } finally {
         await shop.close();
+        rateLimited += sb.stats.byStatus[429] ?? 0;
       }
     }
-    return { runs, rateLimited: sb.stats.byStatus[429] ?? 0 };
+    return { runs, rateLimited };
   } finally {
     await sb.close();
   }
@@ -136,19 +120,4 @@ export async function benchConcurrency(): Promise<Record<string, number>> {
   return out;
 }
 
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
-const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
-if (invokedDirectly) {
-  benchConcurrency()
-    .then((r) => {
-      for (const [k, v] of Object.entries(r)) console.log(`${k}: ${v}`);
-    })
-    .catch((error: unknown) => {
-      console.error('concurrency benchmark failed:', error);
-      process.exitCode = 1;
-    });
-}
+runWhenInvoked(import.meta.url, 'concurrency', benchConcurrency);
