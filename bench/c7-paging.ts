@@ -40,12 +40,9 @@ const SCALE_DOCS = 40;
 const SEED_SLOW_PAGES = 15;
 const DOCS_SLOW_PAGES = 9;
 /**
- * The steady interval is the median gap between pages from 103 on. The gap from 101 to 102 is
- * shorter than the slow interval, because the adapter's slow-page limiter counts from when page
- * 101 was queued for the main limit, not from when it was sent (a 429 and a retry: see
- * `page429s`); and a scaled clock shrinks the adapter's margin over the limit (650 ms a page in
- * real time) to a few ms, which machine load can eat. Retry-After is whole seconds and not
- * scaled, so one such retry would weigh S times too much in a mean: the median ignores it.
+ * The steady interval is the median gap between pages from 103 on: the first slow page can follow
+ * page 100 sooner than one interval (page 100 is not slow), and Retry-After is whole seconds and
+ * not scaled, so one retry would weigh S times too much in a mean: the median ignores it.
  */
 const STEADY_FROM = 2;
 
