@@ -79,6 +79,8 @@ function markdownFiles(): string[] {
     }
   };
   walk(join(ROOT, 'docs'));
+  // Each package's README is documentation a user reads too.
+  for (const pkg of readdirSync(join(ROOT, 'packages'))) out.push(join(ROOT, 'packages', pkg, 'README.md'));
   return out.filter(existsSync).map((p) => relative(ROOT, p));
 }
 
@@ -373,6 +375,18 @@ function checkCommand(words: string[]): CheckedCommand {
     return {};
   }
   if (cmd === 'pnpm') return checkPnpm(args);
+  if (cmd === 'storeport-sandbox') {
+    // The sandbox's bin: every flag named must be one its parser declares.
+    const source = readFileSync(join(ROOT, 'packages/sandbox/src/bin.ts'), 'utf8');
+    for (const flag of args.filter((a) => a.startsWith('--'))) {
+      const name = flag.slice(2).split('=')[0] ?? '';
+      expect(
+        source.includes(`'${name}':`) || source.includes(` ${name}: {`),
+        `storeport-sandbox ${flag}`,
+      ).toBe(true);
+    }
+    return {};
+  }
   if (cmd === 'node') {
     const [script = '', ...rest] = args;
     expect(existsSync(join(ROOT, script)) || script === 'packages/cli/dist/bin.js', `node ${script}`).toBe(
