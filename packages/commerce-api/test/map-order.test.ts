@@ -1,4 +1,5 @@
-import { OrderSchema, parseWire, ResponseShapeError } from '@storeport/core';
+import { catchShapeError } from '@storeport/contract';
+import { OrderSchema, parseWire } from '@storeport/core';
 import { describe, expect, it } from 'vitest';
 import { mapOrder } from '../src/map-order';
 import { WireOrderSchema } from '../src/wire/order';
@@ -8,15 +9,7 @@ import usd from './__fixtures__/order-usd.json';
 
 const read = (wire: unknown) => mapOrder(parseWire('commerce-api', 'order', WireOrderSchema, wire));
 
-function shapeError(wire: unknown): ResponseShapeError {
-  try {
-    read(wire);
-  } catch (err) {
-    if (ResponseShapeError.isInstance(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a ResponseShapeError');
-}
+const shapeError = (wire: unknown) => catchShapeError(() => read(wire));
 
 describe('mapOrder', () => {
   for (const [name, fixture] of [

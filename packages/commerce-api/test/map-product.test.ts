@@ -1,4 +1,5 @@
-import { ProductSchema, parseWire, ResponseShapeError } from '@storeport/core';
+import { catchShapeError } from '@storeport/contract';
+import { ProductSchema, parseWire } from '@storeport/core';
 import { describe, expect, it } from 'vitest';
 import { mapProduct } from '../src/map-product';
 import { WireProductSchema } from '../src/wire/product';
@@ -8,15 +9,7 @@ import minimal from './__fixtures__/product-minimal.json';
 
 const read = (wire: unknown) => mapProduct(parseWire('commerce-api', 'product', WireProductSchema, wire));
 
-function shapeError(wire: unknown): ResponseShapeError {
-  try {
-    read(wire);
-  } catch (err) {
-    if (ResponseShapeError.isInstance(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a ResponseShapeError');
-}
+const shapeError = (wire: unknown) => catchShapeError(() => read(wire));
 
 describe('mapProduct', () => {
   for (const [name, fixture] of [

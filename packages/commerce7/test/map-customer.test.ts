@@ -1,4 +1,5 @@
-import { CustomerSchema, parseWire, ResponseShapeError } from '@storeport/core';
+import { catchShapeError } from '@storeport/contract';
+import { CustomerSchema, parseWire } from '@storeport/core';
 import { describe, expect, it } from 'vitest';
 import { mapCustomer } from '../src/map-customer';
 import { WireAddressPageSchema } from '../src/wire/address';
@@ -10,15 +11,7 @@ import minimal from './__fixtures__/customer-minimal.json';
 const wire = (w: unknown) => parseWire('commerce7', 'customer', WireCustomerSchema, w);
 const read = (w: unknown, currency = 'USD') => mapCustomer(wire(w), currency);
 
-function shapeError(run: () => unknown): ResponseShapeError {
-  try {
-    run();
-  } catch (err) {
-    if (ResponseShapeError.isInstance(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a ResponseShapeError');
-}
+const shapeError = catchShapeError;
 
 describe('mapCustomer', () => {
   for (const [name, fixture] of [

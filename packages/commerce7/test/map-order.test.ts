@@ -1,4 +1,5 @@
-import { OrderSchema, parseWire, ResponseShapeError } from '@storeport/core';
+import { catchShapeError } from '@storeport/contract';
+import { OrderSchema, parseWire } from '@storeport/core';
 import { describe, expect, it } from 'vitest';
 import { mapOrder } from '../src/map-order';
 import { WireOrderSchema } from '../src/wire/order';
@@ -9,15 +10,7 @@ import web from './__fixtures__/order-web-ship.json';
 const read = (w: unknown, currency = 'USD') =>
   mapOrder(parseWire('commerce7', 'order', WireOrderSchema, w), currency);
 
-function shapeError(w: unknown): ResponseShapeError {
-  try {
-    read(w);
-  } catch (err) {
-    if (ResponseShapeError.isInstance(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a ResponseShapeError');
-}
+const shapeError = (w: unknown) => catchShapeError(() => read(w));
 
 describe('mapOrder', () => {
   for (const [name, fixture] of [

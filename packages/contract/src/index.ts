@@ -29,4 +29,5 @@ export {
   secretsOf,
   TEST_OVERRIDES,
 } from './harness';
+export { catchShapeError } from './shape-error';
 export type { CommonAdapterOptions, ContractOptions } from './types';
