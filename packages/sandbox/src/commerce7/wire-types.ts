@@ -65,10 +65,8 @@ export interface C7Customer {
   hasAccount: boolean;
 }
 
-/** The Customer Address resource (`/customer/{id}/address`). */
-export interface C7CustomerAddress {
-  id: string;
-  customerId: string;
+/** The person-and-place fields every Commerce7 address carries, stored or on an order. */
+export interface C7AddressFields {
   birthDate: string | null;
   honorific: string | null;
   firstName: string | null;
@@ -81,6 +79,12 @@ export interface C7CustomerAddress {
   stateCode: string | null;
   zipCode: string | null;
   countryCode: string | null;
+}
+
+/** The Customer Address resource (`/customer/{id}/address`). */
+export interface C7CustomerAddress extends C7AddressFields {
+  id: string;
+  customerId: string;
   isDefault: boolean;
   metaData: Record<string, unknown> | null;
   appData: unknown;
@@ -90,22 +94,10 @@ export interface C7CustomerAddress {
 }
 
 /** `shipTo`, `billTo`, `pickupBy`, `carryOut` on an order. */
-export interface C7OrderAddress {
+export interface C7OrderAddress extends C7AddressFields {
   id: string;
   customerAddressId: string | null;
   inventoryLocationId?: string | null;
-  birthDate: string | null;
-  honorific: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-  phone: string | null;
-  address: string | null;
-  address2: string | null;
-  city: string | null;
-  stateCode: string | null;
-  zipCode: string | null;
-  countryCode: string | null;
 }
 
 export interface C7OrderItem {
