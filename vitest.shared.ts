@@ -10,3 +10,7 @@ export const workspaceAlias = [
     replacement: `${packagesDir}$1/src/index.ts`,
   },
 ];
+
+// A time limit here only catches a hang: a test asserts behaviour, never speed (that is
+// `pnpm bench`), and a busy 2-core CI machine can take several times longer than a laptop.
+export const hangGuards = { testTimeout: 60_000, hookTimeout: 60_000 };

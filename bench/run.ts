@@ -18,6 +18,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   memory: async () => (await import('./memory')).benchMemory,
   ceiling: async () => (await import('./ceiling')).benchCeiling,
   concurrency: async () => (await import('./concurrency')).benchConcurrency,
+  'sandbox-generate': async () => (await import('./sandbox-generate')).benchSandboxGenerate,
 };
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
-import { workspaceAlias } from '../../vitest.shared';
+import { hangGuards, workspaceAlias } from '../../vitest.shared';
 
 export default defineProject({
   resolve: { alias: workspaceAlias },
-  test: { name: 'commerce-api', include: ['test/**/*.test.ts'] },
+  test: { ...hangGuards, name: 'commerce-api', include: ['test/**/*.test.ts'] },
 });

@@ -112,14 +112,13 @@ describe('runCli', { timeout: 20_000 }, () => {
       c.interrupt();
       c.interrupt();
     }, 10);
-    const started = performance.now();
+    // The sandbox answers after ten minutes: only a cancelled request lets the command end in time.
     const code = await runCli(
-      ['export', 'products', '--platform', 'commerce7', '--sandbox', '--sandbox-latency-ms', '2000'],
+      ['export', 'products', '--platform', 'commerce7', '--sandbox', '--sandbox-latency-ms', '600000'],
       c.io,
     );
     clearInterval(timer);
     expect(code).toBe(130);
-    expect(performance.now() - started).toBeLessThan(1900);
     expect(c.out).toEqual([]);
     expect(c.err.join('')).toContain('nothing was saved to resume from');
   });

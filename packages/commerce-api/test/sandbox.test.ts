@@ -308,7 +308,12 @@ describe('adapter over the sandbox: the JWT session', () => {
   });
 
   it('refreshes before expiry, so a long export with short tokens sees no 401', async () => {
-    const { sb, shop } = await setup({ platformOptions: { tokenLifetimeSec: 1 }, latencyMs: 40 });
+    // A 2 s token renewed once it is 0.5 s old leaves 1.5 s for any request in flight, which even a
+    // busy machine does not use up; the export itself takes at least 24 pages × 40 ms.
+    const { sb, shop } = await setup(
+      { platformOptions: { tokenLifetimeSec: 2 }, latencyMs: 40 },
+      { refreshSkewMs: 1_500 },
+    );
     let n = 0;
     for await (const _ of shop.orders.iterate({ limit: 5 })) n += 1;
     expect(n).toBe(sb.store.count('orders'));

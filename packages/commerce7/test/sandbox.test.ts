@@ -419,10 +419,10 @@ describe('commerce7 adapter against the sandbox: errors', () => {
     const sb = (await startSandbox({ platform: 'commerce7', seed: 3, records: 30 })) as C7Sandbox;
     const a = createCommerce7Adapter({ ...sb.options });
     const b = createCommerce7Adapter({ ...sb.options });
+    // One request an hour: a cursor export that waited for the budget would never finish in time.
+    const starved = createCommerce7Adapter({ ...sb.options, rateLimit: { limit: 1, windowMs: 3_600_000 } });
     try {
-      const t0 = Date.now();
-      expect(await all(a.orders.iterate({ limit: 5 }))).toHaveLength(30);
-      expect(Date.now() - t0).toBeLessThan(500);
+      expect(await all(starved.orders.iterate({ limit: 5 }))).toHaveLength(30);
       const [id1, id2, id3] = sb.store.ids('orders');
       const t1 = Date.now();
       await Promise.all([a.orders.get(id1!), b.orders.get(id2!), a.orders.get(id3!)]);
@@ -430,7 +430,7 @@ describe('commerce7 adapter against the sandbox: errors', () => {
       expect(Date.now() - t1).toBeGreaterThanOrEqual(1_150);
       expect(sb.stats.byStatus[429]).toBeUndefined();
     } finally {
-      await Promise.all([a.close(), b.close()]);
+      await Promise.all([a.close(), b.close(), starved.close()]);
       await sb.close();
     }
   });
@@ -462,9 +462,8 @@ describe('commerce7 adapter against the sandbox: errors', () => {
       h.sb.faults.add({ kind: 'slow', delayMs: 800, match: { path: '/v1/order' }, times: 1 });
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
-      const t0 = Date.now();
+      // Unaborted, the slow page would arrive and the call resolve: rejecting is the proof.
       await expect(h.shop.orders.list({ signal: controller.signal })).rejects.toBeDefined();
-      expect(Date.now() - t0).toBeLessThan(500);
     } finally {
       await h.close();
     }

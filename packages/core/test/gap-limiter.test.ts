@@ -32,9 +32,8 @@ describe('gapLimiter', () => {
   it('releases the slot at once when the main limit rejects before sending', async () => {
     const refusing: LimiterLike = { schedule: () => Promise.reject(new Error('aborted in queue')) };
     const { gate } = gapLimiter({ id: 'gap-test-3', intervalMs: 5_000, main: refusing });
-    const t0 = performance.now();
+    // Had the first refusal kept the slot, the second would wait the 5 s interval: the test would time out.
     await expect(gate.schedule(async () => 1)).rejects.toThrow('aborted in queue');
     await expect(gate.schedule(async () => 2)).rejects.toThrow('aborted in queue');
-    expect(performance.now() - t0).toBeLessThan(1_000);
   });
 });

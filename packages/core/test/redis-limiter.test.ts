@@ -24,7 +24,6 @@ describe('redisLimiter when Redis is unreachable', () => {
       },
     );
     let ran = false;
-    const started = Date.now();
     const err = await limiter
       .schedule(async () => {
         ran = true;
@@ -36,7 +35,6 @@ describe('redisLimiter when Redis is unreachable', () => {
     expect(NetworkError.isInstance(err), String(err)).toBe(true);
     expect((err as NetworkError).code).toBe('limiter_unavailable');
     expect((err as NetworkError).retryable).toBe(true);
-    expect(Date.now() - started).toBeLessThan(5_000);
     await new Promise((r) => setTimeout(r, 200));
     expect(ran).toBe(false);
     await limiter.disconnect(false).catch(() => {});

@@ -118,15 +118,12 @@ describe('commerce-api sandbox: determinism and volume', () => {
     }
   });
 
-  it('honours record counts and generates 10,000 of each quickly', async () => {
-    const started = performance.now();
+  // How fast it generates is a benchmark figure (pnpm bench), not a test.
+  it('honours record counts of 10,000 of each', async () => {
     sb = await startCommerceApi({ records: 10_000 });
-    const elapsed = performance.now() - started;
     expect([sb.store.count('customers'), sb.store.count('orders'), sb.store.count('products')]).toEqual([
       10_000, 10_000, 10_000,
     ]);
-    // Generous bound for a loaded CI machine; locally it takes about a third of a second.
-    expect(elapsed).toBeLessThan(5_000);
   });
 
   it('starts with zero records, and with products but no customers has no orders', async () => {

@@ -474,16 +474,16 @@ describe('commerce7 sandbox: auth, routes, paging, filters, shapes', () => {
       }
     });
 
-    it('generates 10,000 records well under a second (CPU time, so a busy machine does not skew it)', () => {
-      const before = process.cpuUsage();
+    // How fast it generates is a benchmark figure (pnpm bench), not a test.
+    it('generates 10,000 records in the counts asked for', () => {
       const store = new Commerce7Store({ tenant: 't', appId: 'a', appSecret: 's' }, 9, {
         customers: 3400,
         orders: 3300,
         products: 3300,
       });
-      const used = process.cpuUsage(before);
-      expect(store.count('orders')).toBe(3300);
-      expect((used.user + used.system) / 1000).toBeLessThan(1000);
+      expect([store.count('customers'), store.count('orders'), store.count('products')]).toEqual([
+        3400, 3300, 3300,
+      ]);
     });
   });
 });

@@ -99,9 +99,7 @@ describe('commercehq sandbox: injected faults', () => {
     });
     await expect(call(sb, 'GET', '/orders')).rejects.toThrow();
     await expect(call(sb, 'GET', '/customers', { signal: AbortSignal.timeout(100) })).rejects.toThrow();
-    const started = performance.now();
     expect((await call(sb, 'GET', '/orders')).status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(300);
   });
 
   it('serves malformed and truncated JSON with 200', async () => {

@@ -593,13 +593,14 @@ describe('commercehq sandbox: generated data', () => {
     }
   });
 
-  it('generates 10,000 records in well under a second', () => {
-    const started = performance.now();
+  // How fast it generates is a benchmark figure (pnpm bench), not a test.
+  it('generates 10,000 records in the counts asked for', () => {
     const store = new CommerceHQStore({
       seed: 3,
       records: { customers: 3_000, orders: 4_000, products: 3_000 },
     });
-    expect(performance.now() - started).toBeLessThan(1_000);
-    expect(store.count('orders') + store.count('customers') + store.count('products')).toBe(10_000);
+    expect([store.count('customers'), store.count('orders'), store.count('products')]).toEqual([
+      3_000, 4_000, 3_000,
+    ]);
   });
 });
