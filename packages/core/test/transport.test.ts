@@ -845,7 +845,11 @@ describe('timeouts and network errors', () => {
     expect(
       TimeoutError.isInstance(await rejection(p.request({ method: 'POST', path: '/x', body: {} }))),
     ).toBe(true);
-    expect(hang.hits).toHaveLength(1);
+    // Counted as sent, not as arrived: on a busy machine the one attempt may time out before the
+    // server has read it.
+    expect(p.metrics.requests).toBe(1);
+    expect(p.metrics.retries).toBe(0);
+    expect(hang.hits.length).toBeLessThanOrEqual(1);
   });
 
   it('a body that stalls after the headers also times out', async () => {
