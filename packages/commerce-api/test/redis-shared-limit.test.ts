@@ -1,7 +1,7 @@
 /**
  * Four worker processes export from one sandbox tenant through adapters given the same `redis`
  * option: the clustered limiter keeps them together under the tenant's limit (no 429) while using
- * all of it (how much of it is a `pnpm bench` figure). Needs a Redis server: `STOREPORT_REDIS_URL`
+ * all of it (the ratio is printed; only the ceiling is asserted). Needs a Redis server: `STOREPORT_REDIS_URL`
  * (`pnpm test` starts one when redis-server is installed); without it the test is skipped and says why.
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -198,7 +198,7 @@ describe('a limit shared over Redis by worker processes', () => {
         expect(result.metrics.rateLimited).toBe(0);
       }
       expect(sb.stats.requests).toBe(WORKERS * Math.ceil(CUSTOMERS / PAGE_SIZE));
-      // Never over the limit; how close to it a busy machine gets is a benchmark figure, not a test.
+      // Never over the limit; how close to it a busy machine gets is printed above, not asserted.
       expect(ratio).toBeLessThanOrEqual(1.05);
     },
     180_000,
