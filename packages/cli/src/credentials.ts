@@ -249,6 +249,6 @@ export function secretFlagWarning(flags: CredentialFlags, platforms: readonly Pl
   }
   if (given.size === 0) return undefined;
   const names = [...given.keys()].map((flag) => `--${flag}`);
-  const instead = [...given.entries()].map(([flag, envs]) => `${envs.join(' or ')} for --${flag}`);
-  return `warning: ${names.join(', ')} on the command line can be read by other users of this machine (ps) and stays in shell history; set ${instead.join(', ')} instead`;
+  const instead = [...given.entries()].map(([flag, envs]) => `${envs.join(' or ')} (for --${flag})`);
+  return `warning: secrets given as flags (${names.join(', ')}) can be read by other users of this machine (ps) and stay in shell history; set ${instead.join(', ')} instead`;
 }
