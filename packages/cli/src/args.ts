@@ -97,6 +97,9 @@ const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS;
 
+/** Every option the parser knows, for the help's own test. */
+export const OPTION_NAMES = Object.keys(OPTIONS) as OptionName[];
+
 const CREDENTIAL_FLAGS = [
   'tenant',
   'app-id',

@@ -237,7 +237,10 @@ const FIELDS_OF: Record<PlatformId, readonly CredentialField[]> = {
  * /proc) and it lands in shell history. Names, for each such flag, the variable of each platform
  * in use that reads the same value. Undefined when no secret came as a flag.
  */
-export function secretFlagWarning(flags: CredentialFlags, platforms: readonly PlatformId[]): string | undefined {
+export function secretFlagWarning(
+  flags: CredentialFlags,
+  platforms: readonly PlatformId[],
+): string | undefined {
   const given = new Map<string, string[]>();
   for (const platform of platforms) {
     for (const f of FIELDS_OF[platform]) {

@@ -12,7 +12,8 @@
  * the line/paragraph separators U+2028/U+2029. ZWNJ/ZWJ (U+200C/U+200D) stay: scripts such as
  * Persian and every multi-person emoji need them, and they cannot reorder or hide text.
  */
-const UNSAFE_BASE = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u180e\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\u{e0000}-\\u{e007f}';
+const UNSAFE_BASE =
+  '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u180e\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\u{e0000}-\\u{e007f}';
 
 const TEXT_UNSAFE = new RegExp(`[${UNSAFE_BASE}]`, 'gu');
 const LINE_UNSAFE = new RegExp(`[${UNSAFE_BASE}\\t\\n]`, 'gu');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../src/args';
+import { OPTION_NAMES, parseCommand } from '../src/args';
 import { UsageError } from '../src/errors';
+import { HELP } from '../src/help';
 
 const usage = (argv: string[]) => {
   try {
@@ -168,7 +169,10 @@ describe('parseCommand', () => {
         ['--sandbox-seed', '4294967296'],
         'bad --sandbox-seed "4294967296": expected a whole number from 0 to 4294967295',
       ],
-      [['--sandbox-records', '2.5'], 'bad --sandbox-records "2.5": expected a whole number from 0 to 1000000'],
+      [
+        ['--sandbox-records', '2.5'],
+        'bad --sandbox-records "2.5": expected a whole number from 0 to 1000000',
+      ],
       [
         ['--sandbox-records', '1000001'],
         'bad --sandbox-records "1000001": expected a whole number from 0 to 1000000',
@@ -209,5 +213,10 @@ describe('parseCommand', () => {
     expect(usage(['get', 'orders', '1', '--platform', 'commerce7', '--no-csv-guard'])).toBe(
       '--no-csv-guard does not apply to "storeport get"',
     );
+  });
+  it('the help names every option the parser takes (the hidden sandbox flags aside)', () => {
+    for (const name of OPTION_NAMES.filter((n) => !n.startsWith('sandbox-'))) {
+      expect(HELP).toContain(`--${name}`);
+    }
   });
 });

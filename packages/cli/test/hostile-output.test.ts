@@ -116,7 +116,18 @@ describe('a platform whose error text attacks the terminal', () => {
     for (const debug of [[], ['--debug']]) {
       const { io, out, err } = captureIo();
       const code = await runCli(
-        ['get', 'orders', '1', '--platform', 'commerce-api', '--base-url', baseUrl, '--api-key', 'k-123456', ...debug],
+        [
+          'get',
+          'orders',
+          '1',
+          '--platform',
+          'commerce-api',
+          '--base-url',
+          baseUrl,
+          '--api-key',
+          'k-123456',
+          ...debug,
+        ],
         io,
       );
       expect(code).toBe(1);
@@ -131,8 +142,14 @@ describe('a platform whose error text attacks the terminal', () => {
 
   it('a secret flag works but is warned about once, naming the variable to set instead', async () => {
     const { io, err } = captureIo();
-    await runCli(['get', 'orders', '1', '--platform', 'commerce-api', '--base-url', baseUrl, '--api-key', 'k-123456'], io);
-    const warnings = err.join('').split('\n').filter((l) => l.includes('warning'));
+    await runCli(
+      ['get', 'orders', '1', '--platform', 'commerce-api', '--base-url', baseUrl, '--api-key', 'k-123456'],
+      io,
+    );
+    const warnings = err
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('warning'));
     expect(warnings).toEqual([
       'storeport: warning: secrets given as flags (--api-key) can be read by other users of this machine (ps) and stay in shell history; set STOREPORT_COMMERCE_API_KEY (for --api-key) instead',
     ]);
@@ -149,9 +166,7 @@ describe('a platform whose error text attacks the terminal', () => {
 
 describe('secretFlagWarning', () => {
   it('names every secret flag given and the variable of each platform in use; none for other flags', () => {
-    expect(
-      secretFlagWarning({ store: 's', 'api-key': 'k', 'api-password': 'p' }, ['commercehq']),
-    ).toContain(
+    expect(secretFlagWarning({ store: 's', 'api-key': 'k', 'api-password': 'p' }, ['commercehq'])).toContain(
       'set STOREPORT_COMMERCEHQ_API_KEY (for --api-key), STOREPORT_COMMERCEHQ_API_PASSWORD (for --api-password) instead',
     );
     expect(secretFlagWarning({ 'app-id': 'a', 'app-secret': 's' }, ['commerce7'])).toContain(
@@ -160,8 +175,8 @@ describe('secretFlagWarning', () => {
     expect(secretFlagWarning({ email: 'e', password: 'p' }, ['commerce-api'])).toContain(
       'STOREPORT_COMMERCE_API_PASSWORD (for --password)',
     );
-    expect(secretFlagWarning({ tenant: 't', 'base-url': 'u', email: 'e' }, ['commerce7', 'commerce-api'])).toBe(
-      undefined,
-    );
+    expect(
+      secretFlagWarning({ tenant: 't', 'base-url': 'u', email: 'e' }, ['commerce7', 'commerce-api']),
+    ).toBe(undefined);
   });
 });

@@ -39,11 +39,19 @@ export function csvFormatter(resource: ResourceId, options: CsvOptions = {}): Fo
   const columns = columnsOf(resource);
   const guard = options.guard ?? true;
   return {
-    header: () => csvRow(
-      columns.map((c) => c.name),
-      guard,
-    ),
+    header: () =>
+      csvRow(
+        columns.map((c) => c.name),
+        guard,
+      ),
     records: (items: readonly UnifiedRecord[]) =>
-      items.map((r) => csvRow(columns.map((c) => c.value(r)), guard)).join(''),
+      items
+        .map((r) =>
+          csvRow(
+            columns.map((c) => c.value(r)),
+            guard,
+          ),
+        )
+        .join(''),
   };
 }

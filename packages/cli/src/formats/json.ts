@@ -31,7 +31,8 @@ export function deeperThan(value: unknown, limit: number): boolean {
     if (depth > limit || path.has(node)) return true;
     path.add(node);
     stack.push({ node, depth, leave: true });
-    for (const child of childrenOf(node)) if (isContainer(child)) stack.push({ node: child, depth: depth + 1 });
+    for (const child of childrenOf(node))
+      if (isContainer(child)) stack.push({ node: child, depth: depth + 1 });
   }
   return false;
 }
