@@ -20,6 +20,7 @@ Export options
   --debug               stack traces and error details (secrets are still removed)
 
 Any command
+  --help, -h            this help
   --sandbox             run against an embedded simulator of the platform (no account needed)
   --cursor C            (list) the page after C: the "next cursor" a previous list printed
 
