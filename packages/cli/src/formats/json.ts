@@ -1,9 +1,9 @@
 import { escapeJsonText } from '../terminal';
 
 /**
- * Deepest nesting written out; anything deeper becomes {@link TOO_DEEP}. JSON.stringify recurses
- * once per level and overflows the stack somewhere past a few thousand, and a platform payload
- * (kept whole in `raw`) can be nested as deep as its sender likes.
+ * Nesting kept when a value is too deep for JSON.stringify, which recurses once per level and
+ * overflows the stack somewhere past a few thousand; a platform payload (kept whole in `raw`) can
+ * be nested as deep as its sender likes.
  */
 export const MAX_DEPTH = 1_000;
 export const TOO_DEEP = '[nested too deep]';
@@ -12,30 +12,6 @@ export const CIRCULAR = '[circular]';
 type Node = object & { toJSON?: () => unknown };
 
 const isContainer = (value: unknown): value is Node => typeof value === 'object' && value !== null;
-
-const childrenOf = (value: Node): unknown[] => (Array.isArray(value) ? value : Object.values(value));
-
-/** True when some value sits deeper than `limit` containers, or refers back to itself. Iterative. */
-export function deeperThan(value: unknown, limit: number): boolean {
-  // `leave` entries take a container off the current path once its children are done, so an
-  // object shared by two fields is fine and only a true cycle counts.
-  const stack: Array<{ node: unknown; depth: number; leave?: boolean }> = [{ node: value, depth: 1 }];
-  const path = new WeakSet<object>();
-  while (stack.length > 0) {
-    const { node, depth, leave } = stack.pop()!;
-    if (!isContainer(node)) continue;
-    if (leave) {
-      path.delete(node);
-      continue;
-    }
-    if (depth > limit || path.has(node)) return true;
-    path.add(node);
-    stack.push({ node, depth, leave: true });
-    for (const child of childrenOf(node))
-      if (isContainer(child)) stack.push({ node: child, depth: depth + 1 });
-  }
-  return false;
-}
 
 /**
  * A copy of `value` cut at `limit` levels: deeper containers become {@link TOO_DEEP}, a container
@@ -88,11 +64,19 @@ export function cutDeep(value: unknown, limit: number): unknown {
 }
 
 /**
- * JSON for the CLI's output: never overflows the stack (values past {@link MAX_DEPTH} levels are
- * replaced by "[nested too deep]"), and characters a terminal would act on are `\u` escapes, so
- * the text parses to the same value yet is safe to `cat`.
+ * JSON for the CLI's output. Never overflows the stack: a value JSON.stringify cannot write (nested
+ * past what its recursion survives, or circular) is written again from a copy cut at
+ * {@link MAX_DEPTH} levels, with "[nested too deep]" / "[circular]" in place of what was cut.
+ * Trying JSON.stringify first keeps the common case at its own cost (a depth walk over every
+ * record before it would add about a third). Characters a terminal would act on become `\u`
+ * escapes, so the text parses to the same value yet is safe to `cat`.
  */
 export function safeJson(value: unknown, indent?: number): string {
-  const bounded = deeperThan(value, MAX_DEPTH) ? cutDeep(value, MAX_DEPTH) : value;
-  return escapeJsonText(JSON.stringify(bounded, null, indent) ?? 'null');
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value, null, indent);
+  } catch {
+    json = JSON.stringify(cutDeep(value, MAX_DEPTH), null, indent);
+  }
+  return escapeJsonText(json ?? 'null');
 }
