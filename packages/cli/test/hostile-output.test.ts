@@ -180,3 +180,33 @@ describe('secretFlagWarning', () => {
     ).toBe(undefined);
   });
 });
+
+describe('--format csv through the commands', () => {
+  const phones = async (argv: string[]) => {
+    const { io, out } = captureIo();
+    expect(await runCli(argv, io)).toBe(0);
+    const rows = out.join('').split('\r\n').filter(Boolean);
+    const phone = rows[0]!.split(',').indexOf('phone');
+    return rows.slice(1).map((row) => row.split(',')[phone]);
+  };
+  const sandbox = [
+    '--platform',
+    'commerce-api',
+    '--sandbox',
+    '--sandbox-records',
+    '3',
+    '--format',
+    'csv',
+    '-q',
+  ];
+
+  it('export and list guard cells that start like a formula (the sandbox phones start with "+")', async () => {
+    for (const command of ['export', 'list']) {
+      const guarded = await phones([command, 'customers', ...sandbox]);
+      expect(guarded.length).toBeGreaterThan(0);
+      for (const p of guarded) expect(p).toMatch(/^'\+\d/);
+      const raw = await phones([command, 'customers', ...sandbox, '--no-csv-guard']);
+      expect(raw).toEqual(guarded.map((p) => p!.slice(1)));
+    }
+  });
+});
