@@ -43,6 +43,8 @@ export interface ExportCommand extends CommonCommand {
   limit?: number;
   pageSize?: number;
   resume?: string;
+  /** CSV cells that start like a formula are neutralised (off with `--no-csv-guard`). */
+  csvGuard: boolean;
 }
 
 export interface ListCommand extends CommonCommand {
@@ -53,6 +55,7 @@ export interface ListCommand extends CommonCommand {
   cursor?: string;
   /** Page size. */
   limit?: number;
+  csvGuard: boolean;
 }
 
 export interface GetCommand extends CommonCommand {
@@ -71,6 +74,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   'page-size': { type: 'string' },
   resume: { type: 'string' },
+  'no-csv-guard': { type: 'boolean' },
   cursor: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   debug: { type: 'boolean' },
@@ -92,6 +96,9 @@ const OPTIONS = {
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
+
+/** Every option the parser knows, for the help's own test. */
+export const OPTION_NAMES = Object.keys(OPTIONS) as OptionName[];
 
 const CREDENTIAL_FLAGS = [
   'tenant',
@@ -120,8 +127,17 @@ const SHARED: OptionName[] = [
 
 /** Options each command accepts; any other is a usage error naming the command. */
 const ALLOWED: Record<CommandId, ReadonlySet<OptionName>> = {
-  export: new Set<OptionName>([...SHARED, 'out', 'format', 'since', 'limit', 'page-size', 'resume']),
-  list: new Set<OptionName>([...SHARED, 'out', 'format', 'since', 'limit', 'cursor']),
+  export: new Set<OptionName>([
+    ...SHARED,
+    'out',
+    'format',
+    'since',
+    'limit',
+    'page-size',
+    'resume',
+    'no-csv-guard',
+  ]),
+  list: new Set<OptionName>([...SHARED, 'out', 'format', 'since', 'limit', 'cursor', 'no-csv-guard']),
   get: new Set<OptionName>([...SHARED]),
 };
 
@@ -133,7 +149,7 @@ export function parseCommand(argv: readonly string[]): Command {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageFromParseError(error);
+    throw usageFromParseError(error, argv);
   }
   const { values, positionals } = parsed;
   const [commandName, resourceName, ...rest] = positionals;
@@ -191,9 +207,9 @@ export function parseCommand(argv: readonly string[]): Command {
   if (hiddenSandbox && !values.sandbox) throw new UsageError(`--${hiddenSandbox} needs --sandbox`);
   const sandbox: SandboxSettings | null = values.sandbox
     ? {
-        seed: integer(values['sandbox-seed'], 'sandbox-seed', { min: 0 }) ?? 1,
-        latencyMs: integer(values['sandbox-latency-ms'], 'sandbox-latency-ms', { min: 0 }) ?? 0,
-        ...optional('records', integer(values['sandbox-records'], 'sandbox-records', { min: 0 })),
+        seed: integer(values['sandbox-seed'], 'sandbox-seed') ?? 1,
+        latencyMs: integer(values['sandbox-latency-ms'], 'sandbox-latency-ms') ?? 0,
+        ...optional('records', integer(values['sandbox-records'], 'sandbox-records')),
       }
     : null;
 
@@ -222,6 +238,10 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError(`unknown format "${format}": use one of ${list(FORMATS)}`);
   const since = values.since === undefined ? undefined : sinceOf(values.since);
   const out = values.out === undefined ? undefined : nonEmpty(values.out, 'out');
+  if (values['no-csv-guard'] && format !== 'csv') {
+    throw new UsageError(`--no-csv-guard applies to --format csv only (the format is ${format})`);
+  }
+  const csvGuard = !values['no-csv-guard'];
 
   if (commandName === 'list') {
     return {
@@ -231,7 +251,8 @@ export function parseCommand(argv: readonly string[]): Command {
       ...optional('out', out),
       ...optional('since', since),
       ...optional('cursor', values.cursor === undefined ? undefined : nonEmpty(values.cursor, 'cursor')),
-      ...optional('limit', integer(values.limit, 'limit', { min: 1 })),
+      ...optional('limit', integer(values.limit, 'limit')),
+      csvGuard,
     };
   }
   const resume = values.resume === undefined ? undefined : nonEmpty(values.resume, 'resume');
@@ -241,9 +262,10 @@ export function parseCommand(argv: readonly string[]): Command {
     format,
     ...optional('out', out),
     ...optional('since', since),
-    ...optional('limit', integer(values.limit, 'limit', { min: 1 })),
-    ...optional('pageSize', integer(values['page-size'], 'page-size', { min: 1 })),
+    ...optional('limit', integer(values.limit, 'limit')),
+    ...optional('pageSize', integer(values['page-size'], 'page-size')),
     ...optional('resume', resume),
+    csvGuard,
   };
 }
 
@@ -264,18 +286,34 @@ function nonEmpty(value: string, flag: string): string {
   return value;
 }
 
-function integer(value: string | undefined, flag: string, { min }: { min: number }): number | undefined {
+/**
+ * Every numeric flag and the whole numbers it takes. The sandbox bounds are what the simulator can
+ * use: its seed is 32 bits, a timer waits at most 2^31 - 1 ms (longer fires at once), and a
+ * million records of each kind is already more than a test or demo wants in memory.
+ */
+export const NUMERIC_FLAGS = {
+  limit: { min: 1, max: Number.MAX_SAFE_INTEGER },
+  'page-size': { min: 1, max: Number.MAX_SAFE_INTEGER },
+  'sandbox-seed': { min: 0, max: 2 ** 32 - 1 },
+  'sandbox-records': { min: 0, max: 1_000_000 },
+  'sandbox-latency-ms': { min: 0, max: 2 ** 31 - 1 },
+} as const satisfies Partial<Record<OptionName, { min: number; max: number }>>;
+
+type NumericFlag = keyof typeof NUMERIC_FLAGS;
+
+const isNumericFlag = (name: string): name is NumericFlag => Object.hasOwn(NUMERIC_FLAGS, name);
+
+function integer(value: string | undefined, flag: NumericFlag): number | undefined {
   if (value === undefined) return undefined;
+  const { min, max } = NUMERIC_FLAGS[flag];
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(
-      `bad --${flag} "${value}": expected a whole number${min > 0 ? ` of at least ${min}` : ''}`,
-    );
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`bad --${flag} "${value}": expected a whole number from ${min} to ${max}`);
   }
   return n;
 }
 
-function usageFromParseError(error: unknown): UsageError {
+function usageFromParseError(error: unknown, argv: readonly string[]): UsageError {
   const code = (error as { code?: string }).code;
   const message = (error as Error).message ?? String(error);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -285,7 +323,27 @@ function usageFromParseError(error: unknown): UsageError {
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const name = /(--[\w-]+)/.exec(message)?.[1] ?? /'(-\w)/.exec(message)?.[1];
     if (name && message.includes('argument missing')) return new UsageError(`${name} needs a value`);
+    // `--limit -5`: parseArgs will not take a value that starts with "-" after a space.
+    if (name && message.includes('ambiguous')) return ambiguous(name, argv);
     if (name) return new UsageError(`${name} does not take a value`);
   }
   return new UsageError(message);
+}
+
+/** The value after a flag starts with "-": judged as a value where the flag is numeric. */
+function ambiguous(name: string, argv: readonly string[]): UsageError {
+  const flag = name.replace(/^-+/, '');
+  const at = argv.indexOf(name);
+  const value = at === -1 ? undefined : argv[at + 1];
+  if (value === undefined) {
+    return new UsageError(`${name} needs a value; one that starts with "-" is written ${name}=-…`);
+  }
+  if (isNumericFlag(flag)) {
+    try {
+      integer(value, flag);
+    } catch (error) {
+      return error as UsageError;
+    }
+  }
+  return new UsageError(`${name} needs a value: write ${name}=${value} if "${value}" is meant as one`);
 }

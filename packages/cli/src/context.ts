@@ -5,6 +5,7 @@ import type { ErrorContext, Scrubber } from './errors';
 import type { CliIo } from './io';
 import type { PlatformId } from './names';
 import type { PlatformSource } from './platforms';
+import { showControls } from './terminal';
 
 /** What every command shares: the io, the scrubber, and what is known about each platform. */
 export class RunContext implements ErrorContext {
@@ -21,9 +22,18 @@ export class RunContext implements ErrorContext {
     this.now = io.now ?? (() => performance.now());
   }
 
-  /** A line on stderr, prefixed and scrubbed of every known secret. */
+  /**
+   * A line on stderr, prefixed, scrubbed of every known secret, and with control, bidi and
+   * invisible characters (line breaks included) shown as escapes: a platform's error text can
+   * neither drive the terminal nor fake a line of its own.
+   */
   say(line: string): void {
-    this.io.stderr.write(`${this.scrubber.scrub(`storeport: ${line}`)}\n`);
+    this.io.stderr.write(`${showControls(this.scrubber.scrub(`storeport: ${line}`))}\n`);
+  }
+
+  /** Multi-line text on stderr (a summary, a stack trace): scrubbed, and safe for a terminal. */
+  tell(text: string): void {
+    this.io.stderr.write(showControls(this.scrubber.scrub(text), { lines: true }));
   }
 
   /** Where each platform's adapter gets its options: the sandbox, or credentials (flags, then env). */

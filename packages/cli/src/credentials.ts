@@ -225,3 +225,33 @@ export function credentialHint(resolved: ResolvedCredentials | undefined, platfo
   const last = names.pop();
   return `Check ${names.length > 0 ? `${names.join(', ')} and ${last}` : last}${platform === 'commerce7' ? ' (the tenant must match the app)' : ''}.`;
 }
+
+const FIELDS_OF: Record<PlatformId, readonly CredentialField[]> = {
+  commerce7: Object.values(COMMERCE7_FIELDS),
+  commercehq: Object.values(COMMERCEHQ_FIELDS),
+  'commerce-api': Object.values(COMMERCE_API_FIELDS),
+};
+
+/**
+ * The warning for secrets given as flags: any user of the machine can read a command line (`ps`,
+ * /proc) and it lands in shell history. Names, for each such flag, the variable of each platform
+ * in use that reads the same value. Undefined when no secret came as a flag.
+ */
+export function secretFlagWarning(
+  flags: CredentialFlags,
+  platforms: readonly PlatformId[],
+): string | undefined {
+  const given = new Map<string, string[]>();
+  for (const platform of platforms) {
+    for (const f of FIELDS_OF[platform]) {
+      if (!f.secret || flags[f.flag as keyof CredentialFlags] === undefined) continue;
+      const envs = given.get(f.flag) ?? [];
+      if (!envs.includes(f.env)) envs.push(f.env);
+      given.set(f.flag, envs);
+    }
+  }
+  if (given.size === 0) return undefined;
+  const names = [...given.keys()].map((flag) => `--${flag}`);
+  const instead = [...given.entries()].map(([flag, envs]) => `${envs.join(' or ')} (for --${flag})`);
+  return `warning: secrets given as flags (${names.join(', ')}) can be read by other users of this machine (ps) and stay in shell history; set ${instead.join(', ')} instead`;
+}

@@ -13,6 +13,7 @@ import {
   secretForms,
   TimeoutError,
 } from '@storeport/core';
+import { safeJson } from './formats/json';
 
 /** Exit codes: 0 ok, 1 runtime error, 2 usage error, 130 interrupted (128 + SIGINT). */
 export const EXIT = { ok: 0, runtime: 1, usage: 2, interrupted: 130 } as const;
@@ -149,7 +150,7 @@ export function debugDetails(error: unknown): string {
       if (CommerceError.isInstance(current)) {
         const info = current.toJSON();
         if (current.body !== undefined) info.body = current.body;
-        lines.push(`details: ${JSON.stringify(info)}`);
+        lines.push(`details: ${safeJson(info)}`);
       }
       current = current.cause;
     } else {

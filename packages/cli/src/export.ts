@@ -90,7 +90,7 @@ export async function runExport(
     }
   });
 
-  const formatter = createFormatter(cmd.format, cmd.resource);
+  const formatter = createFormatter(cmd.format, cmd.resource, { guard: cmd.csvGuard });
   const reports: PlatformReport[] = [];
   let failure: unknown;
   try {

@@ -2,6 +2,7 @@ import { NotFoundError } from '@storeport/core';
 import type { GetCommand } from './args';
 import type { RunContext } from './context';
 import { CliError, EXIT } from './errors';
+import { safeJson } from './formats/json';
 import { writeFully } from './io';
 import { openPlatform, type PlatformSource, recordsOf } from './platforms';
 
@@ -26,7 +27,7 @@ export async function runGet(cmd: GetCommand, ctx: RunContext, source: PlatformS
       }
       throw error;
     }
-    await writeFully(ctx.io.stdout, `${JSON.stringify(record, null, 2)}\n`);
+    await writeFully(ctx.io.stdout, `${safeJson(record, 2)}\n`);
     return EXIT.ok;
   } finally {
     await opened.close().catch(() => undefined);

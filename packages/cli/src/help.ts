@@ -14,14 +14,18 @@ Export options
   --page-size N         records per request (default: the platform's maximum)
   --resume FILE         save progress in FILE after every page; run the same command again to
                         continue after Ctrl-C or a crash, without writing any record twice
+  --no-csv-guard        (csv) write cells starting with = + - @ as they are; by default they get a
+                        leading ' so a spreadsheet cannot run them as formulas
   --quiet, -q           no progress and no summary
   --debug               stack traces and error details (secrets are still removed)
 
 Any command
+  --help, -h            this help
   --sandbox             run against an embedded simulator of the platform (no account needed)
   --cursor C            (list) the page after C: the "next cursor" a previous list printed
 
-Credentials (flags win over environment variables; never printed)
+Credentials (flags win over environment variables; never printed). Prefer the variables for
+secrets: a command line is visible to other users (ps), so secret flags print a warning
   commerce7      --tenant, --app-id, --app-secret
                  STOREPORT_COMMERCE7_TENANT, STOREPORT_COMMERCE7_APP_ID, STOREPORT_COMMERCE7_APP_SECRET
   commercehq     --store, --api-key, --api-password

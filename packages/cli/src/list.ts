@@ -6,6 +6,7 @@ import { EXIT, UsageError } from './errors';
 import { createFormatter } from './formats';
 import { fileSink, type Sink, stdoutSink } from './output';
 import { openPlatform, type PlatformSource, recordsOf } from './platforms';
+import { showControls } from './terminal';
 
 /** `storeport list`: one page in the chosen format, then `next cursor: …` on stderr. */
 export async function runList(cmd: ListCommand, ctx: RunContext, source: PlatformSource): Promise<number> {
@@ -30,9 +31,9 @@ export async function runList(cmd: ListCommand, ctx: RunContext, source: Platfor
       cmd.out === undefined || cmd.out === '-'
         ? stdoutSink(ctx.io.stdout)
         : await fileSink(resolve(ctx.io.cwd, cmd.out));
-    const formatter = createFormatter(cmd.format, cmd.resource);
+    const formatter = createFormatter(cmd.format, cmd.resource, { guard: cmd.csvGuard });
     await sink.write(formatter.header() + formatter.records(page.items));
-    ctx.io.stderr.write(`next cursor: ${page.nextCursor ?? 'none'}\n`);
+    ctx.tell(`next cursor: ${showControls(page.nextCursor ?? 'none')}\n`);
     return EXIT.ok;
   } finally {
     await sink?.close().catch(() => undefined);

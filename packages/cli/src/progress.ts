@@ -1,4 +1,5 @@
 import type { CliStream } from './io';
+import { showControls } from './terminal';
 
 /** How often a terminal line is redrawn, and how often a plain line is printed elsewhere. */
 const REDRAW_MS = 100;
@@ -122,6 +123,8 @@ export class Progress {
         head = `${this.platform} ${this.resource} ${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
       }
     }
+    // The names are the CLI's own today; escaped all the same, as every line it prints is.
+    head = showControls(head);
     const parts = [`${head} ${amount}`, `${count(Math.round(rate))}/s`];
     if (this.total !== undefined && rate > 0 && this.done < this.total) {
       parts.push(`ETA ${formatDuration(((this.total - this.done) / rate) * 1000)}`);

@@ -1,6 +1,6 @@
 import { type Command, parseCommand } from './args';
 import { RunContext } from './context';
-import { SECRET_ENV_VARS } from './credentials';
+import { SECRET_ENV_VARS, secretFlagWarning } from './credentials';
 import { debugDetails, describeError, EXIT, Scrubber, secretsInArgv } from './errors';
 import { runExport } from './export';
 import { runGet } from './get';
@@ -24,6 +24,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       io.stdout.write(HELP);
       return EXIT.ok;
     }
+    const warning = secretFlagWarning(command.credentials, command.platforms);
+    if (warning) ctx.say(warning);
     const sources = ctx.sources(command.platforms, command.sandbox, command.credentials);
     if (command.kind === 'export') return await runExport(command, ctx, sources);
     const source = sources.get(command.platforms[0]!)!;
@@ -32,7 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   } catch (error) {
     const { message, exitCode } = describeError(error, ctx);
     ctx.say(message);
-    if (debug) io.stderr.write(`${scrubber.scrub(debugDetails(error))}\n`);
+    if (debug) ctx.tell(`${debugDetails(error)}\n`);
     return exitCode;
   }
 }

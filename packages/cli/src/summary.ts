@@ -1,4 +1,5 @@
 import { formatDuration } from './progress';
+import { showControls } from './terminal';
 
 /** What one platform contributed to an export, for the closing summary. */
 export interface PlatformReport {
@@ -58,5 +59,5 @@ export function formatSummary(options: {
       )}  ${right(formatDuration(options.elapsedMs), 7)}`,
     );
   }
-  return `${lines.join('\n')}\n`;
+  return `${showControls(lines.join('\n'), { lines: true })}\n`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../src/args';
+import { OPTION_NAMES, parseCommand } from '../src/args';
 import { UsageError } from '../src/errors';
+import { HELP } from '../src/help';
 
 const usage = (argv: string[]) => {
   try {
@@ -146,5 +147,76 @@ describe('parseCommand', () => {
       'unknown option --bogus (storeport --help lists the options)',
     );
     expect(usage(['export', 'orders', '--platform'])).toBe('--platform needs a value');
+  });
+  it('names the flag and the numbers it takes for every bad numeric value, negative ones included', () => {
+    const base = ['export', 'orders', '--platform', 'commerce7', '--sandbox'];
+    const max = Number.MAX_SAFE_INTEGER;
+    const cases: Array<[string[], string]> = [
+      [['--limit', '-5'], `bad --limit "-5": expected a whole number from 1 to ${max}`],
+      [['--limit=-5'], `bad --limit "-5": expected a whole number from 1 to ${max}`],
+      [['--limit', '0'], `bad --limit "0": expected a whole number from 1 to ${max}`],
+      [['--limit', 'abc'], `bad --limit "abc": expected a whole number from 1 to ${max}`],
+      [['--limit', '1.5'], `bad --limit "1.5": expected a whole number from 1 to ${max}`],
+      [['--limit', '1e3'], `bad --limit "1e3": expected a whole number from 1 to ${max}`],
+      [
+        ['--limit', '99999999999999999999'],
+        `bad --limit "99999999999999999999": expected a whole number from 1 to ${max}`,
+      ],
+      [['--page-size', '-1'], `bad --page-size "-1": expected a whole number from 1 to ${max}`],
+      [['--page-size', '0'], `bad --page-size "0": expected a whole number from 1 to ${max}`],
+      [['--sandbox-seed', '-3'], 'bad --sandbox-seed "-3": expected a whole number from 0 to 4294967295'],
+      [
+        ['--sandbox-seed', '4294967296'],
+        'bad --sandbox-seed "4294967296": expected a whole number from 0 to 4294967295',
+      ],
+      [
+        ['--sandbox-records', '2.5'],
+        'bad --sandbox-records "2.5": expected a whole number from 0 to 1000000',
+      ],
+      [
+        ['--sandbox-records', '1000001'],
+        'bad --sandbox-records "1000001": expected a whole number from 0 to 1000000',
+      ],
+      [
+        ['--sandbox-latency-ms', '-1'],
+        'bad --sandbox-latency-ms "-1": expected a whole number from 0 to 2147483647',
+      ],
+      [
+        ['--sandbox-latency-ms', '2147483648'],
+        'bad --sandbox-latency-ms "2147483648": expected a whole number from 0 to 2147483647',
+      ],
+    ];
+    for (const [flags, message] of cases) expect(usage([...base, ...flags])).toBe(message);
+    expect(usage(['list', 'orders', '--platform', 'commerce7', '--limit', '-2'])).toBe(
+      `bad --limit "-2": expected a whole number from 1 to ${max}`,
+    );
+    const ok = parseCommand([...base, '--limit', '5', '--page-size', '7', '--sandbox-seed', '0']);
+    expect(ok).toMatchObject({ limit: 5, pageSize: 7, sandbox: { seed: 0 } });
+  });
+
+  it('a value starting with "-" for a text flag says how to give it', () => {
+    expect(usage(['list', 'orders', '--platform', 'commerce7', '--cursor', '-abc'])).toBe(
+      '--cursor needs a value: write --cursor=-abc if "-abc" is meant as one',
+    );
+  });
+
+  it('--no-csv-guard turns the CSV formula guard off, and only goes with --format csv', () => {
+    const csv = ['export', 'orders', '--platform', 'commerce7', '--format', 'csv'];
+    expect(parseCommand(csv)).toMatchObject({ csvGuard: true });
+    expect(parseCommand([...csv, '--no-csv-guard'])).toMatchObject({ csvGuard: false });
+    expect(parseCommand(['list', 'orders', '-p', 'commerce7', '-f', 'csv', '--no-csv-guard'])).toMatchObject({
+      csvGuard: false,
+    });
+    expect(usage(['export', 'orders', '--platform', 'commerce7', '--no-csv-guard'])).toBe(
+      '--no-csv-guard applies to --format csv only (the format is jsonl)',
+    );
+    expect(usage(['get', 'orders', '1', '--platform', 'commerce7', '--no-csv-guard'])).toBe(
+      '--no-csv-guard does not apply to "storeport get"',
+    );
+  });
+  it('the help names every option the parser takes (the hidden sandbox flags aside)', () => {
+    for (const name of OPTION_NAMES.filter((n) => !n.startsWith('sandbox-'))) {
+      expect(HELP).toContain(`--${name}`);
+    }
   });
 });

@@ -417,7 +417,11 @@ describe('errors a user can act on', { timeout: 20_000 }, () => {
         '--debug',
       ]);
       expect(viaFlags.status).toBe(1);
-      expect(viaFlags.stderr.split('\n')[0]).toBe(
+      // Secrets as flags work, with one warning first.
+      expect(viaFlags.stderr.split('\n')[0]).toMatch(
+        /^storeport: warning: secrets given as flags \(--api-key, --api-password\)/,
+      );
+      expect(viaFlags.stderr.split('\n')[1]).toBe(
         'storeport: commercehq rejected the credentials (401). Check STOREPORT_COMMERCEHQ_API_KEY / --api-key, STOREPORT_COMMERCEHQ_API_PASSWORD / --api-password and STOREPORT_COMMERCEHQ_STORE / --store.',
       );
       const viaEnv = await run(['export', 'orders', '--platform', 'commercehq'], {
@@ -479,6 +483,11 @@ describe('errors a user can act on', { timeout: 20_000 }, () => {
       ['export', 'orders', '--platform', 'commerce7', '--sandbox', '--since', 'last week'],
       2,
       'bad --since: Invalid timestamp "last week": expected ISO 8601 like 2026-01-01T00:00:00Z',
+    ],
+    [
+      ['export', 'orders', '--platform', 'commerce7', '--sandbox', '--limit', '-5'],
+      2,
+      `bad --limit "-5": expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER}`,
     ],
     [
       ['export', 'orders', '--platform', 'commerce7', '--tenant', 't'],

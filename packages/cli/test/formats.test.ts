@@ -3,6 +3,7 @@ import { CustomerSchema, OrderSchema, ProductSchema } from '@storeport/core';
 import { describe, expect, it } from 'vitest';
 import { createFormatter } from '../src/formats';
 import { csvField, csvRow } from '../src/formats/csv';
+import { MAX_DEPTH, safeJson } from '../src/formats/json';
 import { money } from '../src/formats/record';
 import { cell } from '../src/formats/table';
 
@@ -221,11 +222,11 @@ describe('JSON Lines', () => {
 });
 
 describe('table', () => {
-  it('pads, cuts with an ellipsis, aligns numbers right and neutralises control characters', () => {
+  it('pads, cuts with an ellipsis, aligns numbers right and shows control characters as escapes', () => {
     expect(cell('abc', 5)).toBe('abc  ');
     expect(cell('abc', 5, 'right')).toBe('  abc');
     expect(cell('abcdefgh', 5)).toBe('abcd…');
-    expect(cell('a\u001b[31mb', 8)).toBe('a [31mb ');
+    expect(cell('a\u001b[31mb', 14)).toBe('a\\u001b[31mb  ');
   });
 
   it('lines up every row under the header', () => {
@@ -234,5 +235,115 @@ describe('table', () => {
     expect(lines).toHaveLength(3);
     const totalAt = lines[0]!.indexOf('total');
     expect(lines[2]!.slice(totalAt, totalAt + 5)).toBe('67.97');
+  });
+});
+
+describe('CSV formula guard (OWASP CSV injection)', () => {
+  it('prefixes a quote to cells that start like a formula, and quotes them where RFC 4180 needs it', () => {
+    expect(csvField('=HYPERLINK("http://evil.example","x")')).toBe(
+      `"'=HYPERLINK(""http://evil.example"",""x"")"`,
+    );
+    expect(csvField('+1+1')).toBe("'+1+1");
+    expect(csvField('@SUM(A1:A2)')).toBe("'@SUM(A1:A2)");
+    expect(csvField('-1+1')).toBe("'-1+1");
+    expect(csvField("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    expect(csvField('＝1+1')).toBe("'＝1+1");
+    expect(csvField('-')).toBe("'-");
+    expect(csvField('-1e3')).toBe("'-1e3");
+  });
+
+  it('leaves plain numbers (negative amounts included) and ordinary text alone', () => {
+    expect(csvField('-12.50')).toBe('-12.50');
+    expect(csvField('-3')).toBe('-3');
+    expect(csvField('19.99')).toBe('19.99');
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('ann@example.com')).toBe('ann@example.com');
+  });
+
+  it('guards every column of a formatted page, and --no-csv-guard writes the cells as they are', () => {
+    const hostile = { ...order, email: '=cmd|"/C calc"!A0', note: '@evil', number: '+1' } as Order;
+    const guarded = parseCsv(createFormatter('csv', 'orders').records([hostile]))[0]!;
+    expect(guarded).toContain(`'=cmd|"/C calc"!A0`);
+    expect(guarded).toContain("'@evil");
+    expect(guarded).toContain("'+1");
+    expect(guarded).toContain('-0.05');
+    const raw = parseCsv(createFormatter('csv', 'orders', { guard: false }).records([hostile]))[0]!;
+    expect(raw).toContain('=cmd|"/C calc"!A0');
+    expect(raw).toContain('@evil');
+    expect(raw).not.toContain("'@evil");
+  });
+});
+
+/** A value `levels` arrays deep, built without recursion. */
+function deep(levels: number): unknown {
+  const root: unknown[] = [];
+  let at = root;
+  for (let i = 1; i < levels; i++) {
+    const next: unknown[] = [];
+    at.push(next);
+    at = next;
+  }
+  at.push('bottom');
+  return root;
+}
+
+describe('a record nested 20,000 levels deep', () => {
+  const deepRaw = { ...order, raw: { payload: deep(20_000) } } as Order;
+  const deepNote = { ...order, note: deep(20_000) } as unknown as Order;
+  const deepTags = { ...customer, tags: [deep(20_000)] } as unknown as Customer;
+
+  it('JSON Lines: valid JSON, cut at the depth limit with a placeholder', () => {
+    const line = createFormatter('jsonl', 'orders').records([deepRaw]);
+    const back = JSON.parse(line) as { raw: { payload: unknown } };
+    let at: unknown = back.raw.payload;
+    let levels = 0;
+    while (Array.isArray(at)) {
+      at = at[0];
+      levels++;
+    }
+    expect(at).toBe('[nested too deep]');
+    expect(levels).toBe(MAX_DEPTH - 2);
+    expect(back).toMatchObject({ id: '1001', number: '#1001' });
+  });
+
+  it('CSV and table: the cell holds bounded JSON instead of overflowing the stack', () => {
+    for (const format of ['csv', 'table'] as const) {
+      const text = createFormatter(format, 'orders').records([deepNote]);
+      expect(text).toContain('1001');
+      if (format === 'csv') expect(text).toContain('[nested too deep]');
+      const tags = createFormatter(format, 'customers').records([deepTags]);
+      expect(tags).toContain('c-1');
+    }
+  });
+
+  it('a record just within the limit is written whole, exactly as JSON.stringify writes it', () => {
+    const within = { ...order, raw: deep(MAX_DEPTH - 1) } as Order;
+    expect(createFormatter('jsonl', 'orders').records([within])).toBe(`${JSON.stringify(within)}\n`);
+  });
+
+  it('shared objects are written twice, a cycle as "[circular]"', () => {
+    const shared = { city: 'Napa' };
+    expect(JSON.parse(safeJson({ a: shared, b: shared }))).toEqual({ a: shared, b: shared });
+    const cyclic: Record<string, unknown> = { x: 1 };
+    cyclic.self = cyclic;
+    expect(JSON.parse(safeJson(cyclic))).toEqual({ x: 1, self: '[circular]' });
+  });
+});
+
+describe('JSON output and terminal-active characters', () => {
+  it('escapes C1, DEL, bidi and invisible characters as \\u escapes that parse back to the same text', () => {
+    const note = 'a\u009b2J\u007f\u202etxt.exe\u2066\u200b\u2028z\u{e0041}';
+    const line = createFormatter('jsonl', 'orders').records([{ ...order, note }]);
+    expect(line).toMatch(/^[\x20-\x7e\n]*$/);
+    expect(line).toContain('\\u009b2J\\u007f\\u202etxt.exe\\u2066\\u200b\\u2028z\\udb40\\udc41');
+    expect((JSON.parse(line) as Order).note).toBe(note);
+  });
+
+  it('leaves ordinary text, emoji and joiners byte for byte as JSON.stringify writes them', () => {
+    const note = 'café 👩‍👩‍👧 می‌خواهم "q"\n';
+    const line = createFormatter('jsonl', 'orders').records([{ ...order, note }]);
+    expect(line).toBe(`${JSON.stringify({ ...order, note })}\n`);
   });
 });

@@ -1,6 +1,7 @@
 import type { Customer, Money, Order, Product } from '@storeport/core';
 import { toDecimalString } from '@storeport/core';
 import type { ResourceId } from '../names';
+import { safeJson } from './json';
 
 /** Any unified record the CLI prints. */
 export type UnifiedRecord = Customer | Order | Product;
@@ -25,18 +26,26 @@ export function money(value: Money | null | undefined): string {
   return value ? toDecimalString(value) : '';
 }
 
-const text = (value: string | number | null | undefined): string =>
-  value === null || value === undefined ? '' : String(value);
+/**
+ * A field as one cell. The types say string or number, but a cell must never fail: anything else
+ * is written as bounded JSON, never with String(), whose Array#join recursion a deeply nested
+ * value would overflow.
+ */
+export const text = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return safeJson(value);
+  return String(value);
+};
 
 /** Tags joined with ";" (tags with a ";" of their own stay readable; CSV quoting keeps them whole). */
-const tags = (list: readonly string[]): string => list.join(';');
+const tags = (list: readonly unknown[]): string => list.map(text).join(';');
 
 const col = <T>(
   name: string,
   width: number,
-  value: (record: T) => string,
+  value: (record: T) => unknown,
   align: 'left' | 'right' = 'left',
-): Column<T> => ({ name, width, value, align });
+): Column<T> => ({ name, width, value: (record) => text(value(record)), align });
 
 export const CUSTOMER_COLUMNS: Column<Customer>[] = [
   col('platform', 12, (c) => c.platform),

@@ -1,11 +1,10 @@
 import type { ResourceId } from '../names';
+import { showControls } from '../terminal';
 import { type Column, columnsOf, type Formatter, TABLE_COLUMNS, type UnifiedRecord } from './record';
 
-// C0/C1 control characters (including ESC) would move the cursor or recolour a terminal.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-const visible = (value: string) => value.replace(CONTROL, ' ');
+// Control, bidi and invisible characters would drive the terminal or disguise a cell: shown as
+// `\u001b`-style escapes (and counted at that width) instead.
+const visible = (value: string) => showControls(value);
 const length = (value: string) => [...value].length;
 
 /** A value cut or padded to exactly `width` characters, control characters made harmless. */
