@@ -13,6 +13,7 @@ import {
 } from '@storeport/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import {
+  can,
   defaultBadCredentials,
   expectNoSecrets,
   type Harness,
@@ -21,6 +22,7 @@ import {
   openHarness,
   pickListable,
   RECORDS,
+  skipWith,
   TEST_OVERRIDES,
 } from './harness';
 import type { ContractOptions } from './types';
@@ -161,6 +163,36 @@ export function registerFaults<O extends object>(options: ContractOptions<O>): v
       expect((err as CommerceError).retryable).toBe(true);
       const retries = (TEST_OVERRIDES.retry as { retries: number }).retries;
       expect(h.sandbox.stats.requests - before).toBe(retries + 1);
+    });
+
+    it('a create that gets a 503 is not sent again (the platform may have made the record)', async (ctx) => {
+      const resource = (['customers', 'products'] as const).find((r) => can(h.adapter, r, 'create'));
+      if (!resource) return skipWith(ctx, `${options.name} cannot create customers or products`);
+      const stamp = `${Date.now().toString(36)}r`;
+      const input =
+        resource === 'customers'
+          ? { email: `retry-${stamp}@example.com`, firstName: 'Retry', lastName: 'Tester' }
+          : {
+              ...(options.fixtures?.product ?? { price: { amount: 1295, currency: 'USD' } }),
+              title: `Retry ${stamp}`,
+              sku: `RT-${stamp}`,
+            };
+      // Only the create: a login (a POST too) must not be the request that fails.
+      h.sandbox.faults.add({
+        kind: 'server-error',
+        status: 503,
+        times: 1,
+        match: { method: 'POST', path: /customer|product/i },
+      });
+      const before = h.sandbox.store.count(resource);
+      const create = h.adapter[resource].create.bind(h.adapter[resource]) as (i: unknown) => Promise<unknown>;
+      const err = await create(input).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(ServerError.isInstance(err), String(err)).toBe(true);
+      expect(h.sandbox.store.count(resource), 'the create was sent again').toBe(before);
+      expect(h.sandbox.stats.faults).toBeGreaterThan(0);
     });
 
     it('a response slower than the timeout is TimeoutError, and a slow one-off is retried', async (ctx) => {
