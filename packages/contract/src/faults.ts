@@ -110,9 +110,8 @@ export function registerFaults<O extends object>(options: ContractOptions<O>): v
       const limited = await openHarness(
         options,
         { retry: { retries: 8, baseDelayMs: 5, maxDelayMs: 50 } },
-        {
-          rateLimit: { limit: 5, windowMs: 400 },
-        },
+        // Seven pages against three requests a second: over the limit however slow the machine.
+        { rateLimit: { limit: 3, windowMs: 1_000 } },
       );
       try {
         const ids = await iterateIds(limited.adapter, resource, { limit: 5 });
