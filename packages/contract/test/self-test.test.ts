@@ -102,9 +102,8 @@ const CAUGHT_BY: Record<string, string[]> = {
     'operations outside capabilities throw UnsupportedOperationError without a request',
   ],
   'defect-i-clamps-bad-limit': perResource((r) => `a bad limit is rejected before any request (${r})`),
-  'defect-j-get-returns-another-record': perResource(
-    (r) => `get() returns the record list() returned (${r})`,
-  ),
+  // A missing id gets the first record too, where a NotFoundError was due.
+  'defect-j-get-returns-another-record': [...getReturnsListed, ...missingGet],
   'defect-k-sequential-pages': [...parallelPerResource, EXACTLY_FOUR, TWO_SLOTS],
   'defect-l-drops-a-parallel-page': [...parallelPerResource, EXACTLY_FOUR, TWO_SLOTS, MAX_ITEMS],
   'defect-m-exceeds-concurrency': [EXACTLY_FOUR],
@@ -140,6 +139,14 @@ const CAUGHT_BY: Record<string, string[]> = {
   'defect-zc-ignores-abort-signal': [
     'an AbortSignal cancels an in-flight call promptly, and an aborted one sends nothing',
   ],
+};
+
+/**
+ * Tests a defect may or may not fail, by timing: six pages allowed in flight exceed the four the
+ * per-resource checks allow only when the limiter's spacing lets them (it does on an idle machine).
+ */
+const MAY_ALSO_FAIL: Record<string, string[]> = {
+  'defect-m-exceeds-concurrency': parallelPerResource,
 };
 
 /**
@@ -303,7 +310,10 @@ describe('the contract suite catches defective adapters', () => {
       ).toEqual([]);
       // The defect is caught where it lives, not by a fixture that broke wholesale.
       const unexpected = file.assertionResults
-        .filter((a) => a.status === 'failed' && !titles.includes(a.title))
+        .filter(
+          (a) =>
+            a.status === 'failed' && !titles.includes(a.title) && !MAY_ALSO_FAIL[name]?.includes(a.title),
+        )
         .map((a) => `${a.title}: ${a.failureMessages[0]?.slice(0, 200)}`);
       expect(unexpected, `contract tests ${name} was not meant to fail`).toEqual([]);
     });
