@@ -147,6 +147,9 @@ const CAUGHT_BY: Record<string, string[]> = {
  */
 const MAY_ALSO_FAIL: Record<string, string[]> = {
   'defect-m-exceeds-concurrency': parallelPerResource,
+  // Seen once under a full 2-core load: the 4th request started after the 1st returned (3 in
+  // flight). The check is timing-sensitive on a loaded machine, not broken by this defect.
+  'defect-n-ignores-custom-limiter': [EXACTLY_FOUR],
 };
 
 /**
