@@ -3,7 +3,7 @@ import { registerConcurrency } from './concurrency';
 import { registerFaults } from './faults';
 import { registerReading } from './reading';
 import { registerShapes } from './shapes';
-import type { ContractOptions } from './types';
+import { CONTRACT_GROUPS, type ContractGroup, type ContractOptions } from './types';
 import { registerWriting } from './writing';
 
 /**
@@ -11,12 +11,16 @@ import { registerWriting } from './writing';
  * any adapter and the sandbox of its platform. Call it from a test file, then add regressions.
  */
 export function runAdapterContract<O extends object>(options: ContractOptions<O>): void {
+  const register: Record<ContractGroup, (o: ContractOptions<O>) => void> = {
+    reading: registerReading,
+    concurrency: registerConcurrency,
+    writing: registerWriting,
+    faults: registerFaults,
+    shapes: registerShapes,
+  };
+  const groups = options.groups ?? CONTRACT_GROUPS;
   describe(`${options.name} adapter contract`, () => {
-    registerReading(options);
-    registerConcurrency(options);
-    registerWriting(options);
-    registerFaults(options);
-    registerShapes(options);
+    for (const group of CONTRACT_GROUPS) if (groups.includes(group)) register[group](options);
   });
 }
 
@@ -30,4 +34,5 @@ export {
   TEST_OVERRIDES,
 } from './harness';
 export { catchShapeError } from './shape-error';
-export type { CommonAdapterOptions, ContractOptions } from './types';
+export type { CommonAdapterOptions, ContractGroup, ContractOptions } from './types';
+export { CONTRACT_GROUPS } from './types';

@@ -23,4 +23,12 @@ export interface ContractOptions<O extends object = Record<string, unknown>> {
   sandbox?: Partial<Omit<SandboxOptions, 'platform'>>;
   /** Write fixtures where the defaults do not suit the platform. */
   fixtures?: { customer?: CustomerInput; product?: ProductInput };
+  /**
+   * Only these groups of checks (default: all). For the contract's self-test, whose defective
+   * adapters each run only the groups meant to catch them; an adapter's own suite runs them all.
+   */
+  groups?: readonly ContractGroup[];
 }
+
+export const CONTRACT_GROUPS = ['reading', 'concurrency', 'writing', 'faults', 'shapes'] as const;
+export type ContractGroup = (typeof CONTRACT_GROUPS)[number];
