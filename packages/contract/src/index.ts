@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import { registerConcurrency } from './concurrency';
 import { registerFaults } from './faults';
+import { registerLifecycle } from './lifecycle';
 import { registerReading } from './reading';
 import { registerShapes } from './shapes';
 import type { ContractOptions } from './types';
@@ -17,6 +18,7 @@ export function runAdapterContract<O extends object>(options: ContractOptions<O>
     registerWriting(options);
     registerFaults(options);
     registerShapes(options);
+    registerLifecycle(options);
   });
 }
 

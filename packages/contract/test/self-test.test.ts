@@ -78,6 +78,12 @@ const CAUGHT_BY: Record<string, string[]> = {
   'defect-h2-hides-supported': [
     'operations outside capabilities throw UnsupportedOperationError without a request',
   ],
+  'defect-i-passes-bad-id-through': perResource(
+    (r) => `every id-taking ${r} method refuses a bad id with ValidationError, sending nothing`,
+  ),
+  'defect-j-sends-after-close': [
+    'after close() every call rejects with AdapterClosedError and sends nothing; close() is idempotent',
+  ],
 };
 const CONTROLS = ['control', 'control-without-products'];
 
