@@ -31,5 +31,6 @@ export {
   secretsOf,
   TEST_OVERRIDES,
 } from './harness';
+export { expectMessage, redisFromEnv } from './processes';
 export { catchShapeError } from './shape-error';
 export type { CommonAdapterOptions, ContractOptions } from './types';
