@@ -225,9 +225,15 @@ export function guardResource<T extends object>(
       continue;
     }
     const ids = extraIds[name] ?? ID_ARGUMENTS[name] ?? [];
-    out[name] = async (...args: unknown[]) => {
-      if (closed()) throw adapterClosed(platform);
-      for (const i of ids) checkId(args[i], { platform, ...(i > 0 ? { field: `argument ${i + 1}` } : {}) });
+    // Not an async wrapper: what the method returns passes through untouched; a refusal is a
+    // rejected promise, as resource methods are async.
+    out[name] = (...args: unknown[]) => {
+      try {
+        if (closed()) throw adapterClosed(platform);
+        for (const i of ids) checkId(args[i], { platform, ...(i > 0 ? { field: `argument ${i + 1}` } : {}) });
+      } catch (err) {
+        return Promise.reject(err);
+      }
       return fn(...args);
     };
   }
