@@ -11,7 +11,7 @@ import {
 import type { z } from 'zod';
 import type { ApiClient } from './client';
 import { PLATFORM } from './options';
-import { type OpenedList, openList, toPage } from './paging';
+import { type OpenedList, openList, pageCountOf, toPage } from './paging';
 import { wirePage } from './wire/page';
 
 export type Filters = Record<string, unknown>;
@@ -47,7 +47,7 @@ export function makeLister<W, T, L extends ListParams>(client: ApiClient, spec: 
   }
 
   function iterate(params?: IterateParams<L>): AsyncIterableIterator<T> {
-    // Numbered pages from the cursor's page on (1 without one); `pages`, when sent, says where they end.
+    // Numbered pages from the cursor's page on (1 without one); `pages` or `total`, when sent, says where they end.
     return iterateConcurrently<T, L>(list, params, PLATFORM, (rest) => {
       const opened = openList<Filters>(spec.resource, rest);
       spec.query(opened.filters);
@@ -55,7 +55,7 @@ export function makeLister<W, T, L extends ListParams>(client: ApiClient, spec: 
         firstPage: opened.page,
         fetchPage: async (page) => {
           const { envelope, items } = await fetchPage({ ...opened, page }, rest.signal);
-          return { items, pageCount: envelope.pages ?? null };
+          return { items, pageCount: pageCountOf(envelope, opened.pageSize) ?? null };
         },
       };
     });

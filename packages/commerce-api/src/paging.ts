@@ -42,10 +42,23 @@ export function openList<F extends Record<string, unknown>>(
 }
 
 /**
- * The unified page for one native page. There is a next page when the envelope's `pages` says
- * so, or, without a count, when this page came back full; never after an empty page. Records
- * created while a client pages are appended (default order is creation order), so a later page
- * still picks them up; a record deleted meanwhile shifts the rest by one (see the docs).
+ * How many pages the list has: the envelope's `pages`, else `total` over the page size; unknown
+ * (undefined) when the envelope sends neither (the seed stars only `data`).
+ */
+export function pageCountOf(
+  envelope: { total?: number | undefined; pages?: number | undefined },
+  pageSize: number,
+): number | undefined {
+  if (envelope.pages !== undefined) return envelope.pages;
+  return envelope.total !== undefined ? Math.ceil(envelope.total / pageSize) : undefined;
+}
+
+/**
+ * The unified page for one native page. There is a next page when the page count (`pages`, or
+ * `total` over the page size) says so, or, without either, when this page came back full; never
+ * after an empty page. Records created while a client pages are appended (default order is
+ * creation order), so a later page still picks them up; a record deleted meanwhile shifts the
+ * rest by one (see the docs).
  */
 export function toPage<T>(
   resource: ResourceName,
@@ -54,8 +67,8 @@ export function toPage<T>(
   items: T[],
 ): Page<T> {
   const count = envelope.data.length;
-  const more =
-    count > 0 && (envelope.pages !== undefined ? opened.page < envelope.pages : count >= opened.pageSize);
+  const pages = pageCountOf(envelope, opened.pageSize);
+  const more = count > 0 && (pages !== undefined ? opened.page < pages : count >= opened.pageSize);
   const next = nextCursor<NativePage>({
     platform: PLATFORM,
     resource,

@@ -1,4 +1,4 @@
-import { type CommerceAdapter, CommerceError, closeOnce, rawRequestVia } from '@storeport/core';
+import { assembleAdapter, type CommerceAdapter } from '@storeport/core';
 import { CAPABILITIES } from './capabilities';
 import { C7Client } from './client';
 import { customersResource } from './customers';
@@ -27,41 +27,9 @@ export { DEFAULT_BASE_URL, RATE_LIMIT, SLOW_PAGE_INTERVAL_MS } from './options';
 export function createCommerce7Adapter(options: Commerce7AdapterOptions): CommerceAdapter {
   const resolved = readOptions(options);
   const client = new C7Client(options, resolved);
-  const closer = closeOnce(() => client.close());
-  const open =
-    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> => {
-      if (closer.closed) return Promise.reject(closed());
-      return fn(...args);
-    };
-  const guard = <T extends object>(resource: T): T => {
-    const out = {} as T;
-    for (const [k, v] of Object.entries(resource)) {
-      (out as Record<string, unknown>)[k] =
-        k === 'iterate'
-          ? (...args: unknown[]) => {
-              if (closer.closed) throw closed();
-              return (v as (...a: unknown[]) => unknown)(...args);
-            }
-          : open(v as (...a: unknown[]) => Promise<unknown>);
-    }
-    return out;
-  };
-  return {
-    platform: PLATFORM,
-    capabilities: CAPABILITIES,
-    customers: guard(customersResource(client)),
-    orders: guard(ordersResource(client)),
-    products: guard(productsResource(client)),
-    metrics: client.transport.metrics,
-    request: open(rawRequestVia((req) => client.send(req))) as CommerceAdapter['request'],
-    close: closer.close,
-  };
-}
-
-function closed(): CommerceError {
-  return new CommerceError(`${PLATFORM}: the adapter was closed`, {
-    platform: PLATFORM,
-    code: 'adapter_closed',
+  return assembleAdapter(PLATFORM, CAPABILITIES, client, {
+    customers: customersResource(client),
+    orders: ordersResource(client),
+    products: productsResource(client),
   });
 }

@@ -24,9 +24,15 @@ export interface CommerceHQAdapter extends CommerceAdapter {
 export function createCommerceHQAdapter(options: CommerceHQAdapterOptions): CommerceHQAdapter {
   const resolved = readOptions(options);
   const client = new ChqClient(options, resolved);
-  return assembleAdapter(PLATFORM, CAPABILITIES, client, {
-    customers: customersResource(client),
-    orders: ordersResource(client),
-    products: productsResource(client),
-  });
+  return assembleAdapter(
+    PLATFORM,
+    CAPABILITIES,
+    client,
+    {
+      customers: customersResource(client),
+      orders: ordersResource(client),
+      products: productsResource(client),
+    },
+    { customers: { updateAddress: [0, 1] } },
+  );
 }

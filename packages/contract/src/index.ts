@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import { registerConcurrency } from './concurrency';
 import { registerFaults } from './faults';
+import { registerLifecycle } from './lifecycle';
 import { registerReading } from './reading';
 import { registerShapes } from './shapes';
 import { CONTRACT_GROUPS, type ContractGroup, type ContractOptions } from './types';
@@ -17,6 +18,7 @@ export function runAdapterContract<O extends object>(options: ContractOptions<O>
     writing: registerWriting,
     faults: registerFaults,
     shapes: registerShapes,
+    lifecycle: registerLifecycle,
   };
   const groups = options.groups ?? CONTRACT_GROUPS;
   describe(`${options.name} adapter contract`, () => {
@@ -33,6 +35,7 @@ export {
   secretsOf,
   TEST_OVERRIDES,
 } from './harness';
+export { expectMessage, redisFromEnv } from './processes';
 export { catchShapeError } from './shape-error';
 export type { CommonAdapterOptions, ContractGroup, ContractOptions } from './types';
 export { CONTRACT_GROUPS } from './types';

@@ -1,4 +1,4 @@
-import type { CommerceAdapter, CustomerInput, ProductInput } from '@storeport/core';
+import type { CommerceAdapter, CustomerInput, ProductInput, ResourceName } from '@storeport/core';
 import type { SandboxOptions, SandboxPlatform } from '@storeport/sandbox';
 
 /** Options every adapter factory takes besides its credentials. */
@@ -21,6 +21,11 @@ export interface ContractOptions<O extends object = Record<string, unknown>> {
   badCredentials?(options: O): O;
   /** Extra sandbox settings (e.g. `platformOptions`). */
   sandbox?: Partial<Omit<SandboxOptions, 'platform'>>;
+  /**
+   * Unified fields that `list()` documentedly fills differently from `get()`, each with its reason;
+   * "get() returns the record list() returned" compares every other field (never the id).
+   */
+  listDiffersFromGet?: Partial<Record<ResourceName, Record<string, string>>>;
   /** Write fixtures where the defaults do not suit the platform. */
   fixtures?: { customer?: CustomerInput; product?: ProductInput };
   /**
@@ -30,5 +35,12 @@ export interface ContractOptions<O extends object = Record<string, unknown>> {
   groups?: readonly ContractGroup[];
 }
 
-export const CONTRACT_GROUPS = ['reading', 'concurrency', 'writing', 'faults', 'shapes'] as const;
+export const CONTRACT_GROUPS = [
+  'reading',
+  'concurrency',
+  'writing',
+  'faults',
+  'shapes',
+  'lifecycle',
+] as const;
 export type ContractGroup = (typeof CONTRACT_GROUPS)[number];

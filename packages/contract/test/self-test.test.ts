@@ -139,6 +139,12 @@ const CAUGHT_BY: Record<string, string[]> = {
   'defect-zc-ignores-abort-signal': [
     'an AbortSignal cancels an in-flight call promptly, and an aborted one sends nothing',
   ],
+  'defect-zd-passes-bad-id-through': perResource(
+    (r) => `every id-taking ${r} method refuses a bad id with ValidationError, sending nothing`,
+  ),
+  'defect-ze-sends-after-close': [
+    'after close() every call rejects with AdapterClosedError and sends nothing; close() is idempotent',
+  ],
 };
 
 /**

@@ -16,7 +16,8 @@ import type {
   RawResponse,
   ResourceName,
 } from './adapter';
-import { ValidationError } from './errors';
+import { AdapterClosedError, ValidationError } from './errors';
+import { checkId } from './ids';
 import type { Platform } from './model/primitives';
 import { iterateList, type NumberedPage, paginateParallel } from './paging/iterate';
 import { parseSince } from './time';
@@ -182,9 +183,95 @@ export interface AdapterClient {
   readonly transport: { readonly metrics: TransportMetrics };
 }
 
+/** Which arguments of a resource method are record ids, by method name (the unified ones). */
+const ID_ARGUMENTS: Readonly<Record<string, readonly number[]>> = {
+  get: [0],
+  update: [0],
+  delete: [0],
+  updateStatus: [0],
+  fulfill: [0],
+  refund: [0],
+};
+
+/** Id arguments of a platform's extra resource methods, e.g. `{ customers: { updateAddress: [0, 1] } }`. */
+export type ExtraIdArguments = Partial<Record<ResourceName, Record<string, readonly number[]>>>;
+
+/** The error every call on a closed adapter rejects with (the same for every method). */
+export function adapterClosed(platform: Platform): AdapterClosedError {
+  return new AdapterClosedError(`${platform}: the adapter was closed`, { platform, code: 'adapter_closed' });
+}
+
+/**
+ * A copy of `resource` whose every method refuses once `closed()` says so (AdapterClosedError,
+ * nothing sent), and refuses a bad id argument (`checkId`) before the method runs. `iterate`
+ * keeps its synchronous signature: the refusal comes from the iterator's `next()`, also mid-way.
+ */
+export function guardResource<T extends object>(
+  platform: Platform,
+  resource: T,
+  closed: () => boolean,
+  extraIds: Record<string, readonly number[]> = {},
+): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(resource)) {
+    if (typeof value !== 'function') {
+      out[name] = value;
+      continue;
+    }
+    const fn = value as (...args: unknown[]) => unknown;
+    if (name === 'iterate') {
+      out[name] = (...args: unknown[]) =>
+        guardIterator(platform, closed, () => fn(...args) as AsyncIterator<unknown>);
+      continue;
+    }
+    const ids = extraIds[name] ?? ID_ARGUMENTS[name] ?? [];
+    // Not an async wrapper: what the method returns passes through untouched; a refusal is a
+    // rejected promise, as resource methods are async.
+    out[name] = (...args: unknown[]) => {
+      try {
+        if (closed()) throw adapterClosed(platform);
+        for (const i of ids) checkId(args[i], { platform, ...(i > 0 ? { field: `argument ${i + 1}` } : {}) });
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      return fn(...args);
+    };
+  }
+  return out as T;
+}
+
+/** An async iterator that checks `closed()` before the first and every later `next()`. */
+function guardIterator<T>(
+  platform: Platform,
+  closed: () => boolean,
+  open: () => AsyncIterator<T>,
+): AsyncIterableIterator<T> {
+  let inner: AsyncIterator<T> | undefined;
+  const it: AsyncIterableIterator<T> = {
+    async next() {
+      if (closed()) {
+        await inner?.return?.();
+        throw adapterClosed(platform);
+      }
+      inner ??= open();
+      return inner.next();
+    },
+    async return(value?: unknown) {
+      return (await inner?.return?.(value)) ?? { done: true, value: undefined as T };
+    },
+    [Symbol.asyncIterator]() {
+      return it;
+    },
+  };
+  return it;
+}
+
 /**
  * An adapter from its platform id, capabilities, client and resources, so `request()`, `close()`
  * and `metrics` are wired one way everywhere; the resources keep their own types (extra members).
+ * After `close()` every resource method, `iterate` and `request` reject with AdapterClosedError
+ * and send nothing; an id argument that `checkId` refuses is a ValidationError before any request
+ * (`extraIds` names the id arguments of platform-specific methods).
  */
 export function assembleAdapter<
   C extends CustomersResource,
@@ -195,15 +282,22 @@ export function assembleAdapter<
   capabilities: Capabilities,
   client: AdapterClient,
   resources: { customers: C; orders: O; products: P },
+  extraIds: ExtraIdArguments = {},
 ): CommerceAdapter & { readonly customers: C; readonly orders: O; readonly products: P } {
+  const closer = closeOnce(() => client.close());
+  const closed = () => closer.closed;
+  const send = rawRequestVia((req) => client.send(req));
   return {
     platform,
     capabilities,
-    customers: resources.customers,
-    orders: resources.orders,
-    products: resources.products,
+    customers: guardResource(platform, resources.customers, closed, extraIds.customers),
+    orders: guardResource(platform, resources.orders, closed, extraIds.orders),
+    products: guardResource(platform, resources.products, closed, extraIds.products),
     metrics: client.transport.metrics,
-    request: rawRequestVia((req) => client.send(req)),
-    close: closeOnce(() => client.close()).close,
+    request: (async (req: RawRequest) => {
+      if (closed()) throw adapterClosed(platform);
+      return send(req);
+    }) as CommerceAdapter['request'],
+    close: closer.close,
   };
 }

@@ -165,3 +165,7 @@ export class ConversionError extends CommerceError {
 export class ConfigurationError extends CommerceError {
   static override readonly kind = 'ConfigurationError';
 }
+/** A call on an adapter after its `close()`: refused before anything is sent (code `adapter_closed`). */
+export class AdapterClosedError extends CommerceError {
+  static override readonly kind = 'AdapterClosedError';
+}

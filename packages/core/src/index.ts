@@ -1,6 +1,7 @@
 export * from './adapter';
 export * from './adapter-kit';
 export * from './errors';
+export { checkId } from './ids';
 export { type Address, type AddressInput, AddressInputSchema, AddressSchema } from './model/address';
 export { type Customer, CustomerSchema, type CustomerStats, CustomerStatsSchema } from './model/customer';
 export * from './model/inputs';

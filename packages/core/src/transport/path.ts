@@ -1,16 +1,9 @@
-import { ValidationError } from '../errors';
+import { checkId } from '../ids';
 
 /** One path segment, encoded so that an id like `../admin` can never change the path. */
 export function encodeSegment(value: string | number): string {
-  const text = String(value);
   // URL parsing turns "." / ".." (and their %2e forms) into navigation, so such an id is never valid.
-  if (text.length === 0 || text === '.' || text === '..') {
-    throw new ValidationError(`Invalid id ${JSON.stringify(text)}`, {
-      code: 'invalid_id',
-      issues: [{ field: 'id', message: 'must be a non-empty id other than "." or ".."' }],
-    });
-  }
-  return encodeURIComponent(text);
+  return encodeURIComponent(checkId(value));
 }
 
 /** Tagged template: path`/customers/${id}/address` encodes every interpolated value as one segment. */

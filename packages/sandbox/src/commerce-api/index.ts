@@ -54,6 +54,11 @@ export interface CommerceApiPlatformOptions {
   credentials?: 'password' | 'apiKey';
   /** 1,000 requests/min on standard plans, 10,000 on enterprise (the seed). */
   plan?: 'standard' | 'enterprise';
+  /**
+   * List envelopes without the counts the seed does not star: `'pages'` leaves out `pages`,
+   * `'counts'` also `total`. Default neither (every envelope is complete).
+   */
+  omitCounts?: 'pages' | 'counts';
 }
 
 export const READ_ONLY_EMAIL = 'viewer@example.com';
@@ -137,7 +142,7 @@ export function createCommerceApiSimulator(
     if (!principal.scopes.includes(route.scope))
       return fail(403, 'FORBIDDEN', `Insufficient permissions: requires ${route.scope}`);
     if (bodyInvalid) return invalidJson();
-    return route.handler({ req, store, principal, params: route.params });
+    return withoutCounts(route.handler({ req, store, principal, params: route.params }), opts.omitCounts);
   };
 
   return {
@@ -154,6 +159,14 @@ export function createCommerceApiSimulator(
       if (fault.kind === 'insert-records') store.insertGenerated(resourceOf(fault), fault.count ?? 1);
     },
   };
+}
+
+/** A list envelope without `pages` (and `total`), as `omitCounts` asks. */
+function withoutCounts(res: SimResponse, omit: CommerceApiPlatformOptions['omitCounts']): SimResponse {
+  const body = res.body as Record<string, unknown> | undefined;
+  if (!omit || !body || typeof body !== 'object' || !Array.isArray(body.data)) return res;
+  const { pages: _pages, total, ...rest } = body;
+  return { ...res, body: omit === 'counts' ? rest : { ...rest, total } };
 }
 
 function principalKey(principal: Principal): string {
