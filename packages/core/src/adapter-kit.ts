@@ -179,7 +179,11 @@ export function closeOnce(close: () => Promise<void>): CloseOnce {
 export interface AdapterClient {
   send: RawSend;
   close(): Promise<void>;
-  readonly transport: { readonly metrics: TransportMetrics };
+  readonly transport: {
+    readonly metrics: TransportMetrics;
+    /** Removes the client's secrets (credentials, obtained tokens) from an error, in place. */
+    redact?<E>(error: E): E;
+  };
 }
 
 /**
@@ -196,14 +200,71 @@ export function assembleAdapter<
   client: AdapterClient,
   resources: { customers: C; orders: O; products: P },
 ): CommerceAdapter & { readonly customers: C; readonly orders: O; readonly products: P } {
+  const redact = client.transport.redact ? <E>(e: E): E => client.transport.redact!(e) : <E>(e: E): E => e;
   return {
     platform,
     capabilities,
-    customers: resources.customers,
-    orders: resources.orders,
-    products: resources.products,
+    customers: redacting(resources.customers, redact),
+    orders: redacting(resources.orders, redact),
+    products: redacting(resources.products, redact),
     metrics: client.transport.metrics,
-    request: rawRequestVia((req) => client.send(req)),
+    request: rawRequestVia(async (req) => {
+      try {
+        return await client.send(req);
+      } catch (err) {
+        throw redact(err);
+      }
+    }),
     close: closeOnce(() => client.close()).close,
   };
+}
+
+/**
+ * A resource whose every method's failure (thrown, rejected, or from an iterator) goes through
+ * `redact` first: errors raised after the transport (mapping a response, say) may quote what the
+ * platform sent, and only the client knows which secrets to remove.
+ */
+function redacting<R extends object>(resource: R, redact: <E>(error: E) => E): R {
+  const wrapped = new Map<PropertyKey, unknown>();
+  return new Proxy(resource, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      if (!wrapped.has(key)) {
+        wrapped.set(key, (...args: unknown[]) => {
+          let out: unknown;
+          try {
+            out = value.apply(target, args);
+          } catch (err) {
+            throw redact(err);
+          }
+          return guard(out, redact);
+        });
+      }
+      return wrapped.get(key);
+    },
+  });
+}
+
+function guard(out: unknown, redact: <E>(error: E) => E): unknown {
+  if (out instanceof Promise) return out.catch((err: unknown) => Promise.reject(redact(err)));
+  if (out && typeof out === 'object' && Symbol.asyncIterator in out) {
+    const it = out as AsyncIterableIterator<unknown>;
+    const step =
+      (fn: ((...a: unknown[]) => Promise<IteratorResult<unknown>>) | undefined) =>
+      (...a: unknown[]) =>
+        fn
+          ? fn.apply(it, a).catch((err: unknown) => Promise.reject(redact(err)))
+          : Promise.resolve({ done: true, value: undefined });
+    const safe: AsyncIterableIterator<unknown> = {
+      next: step(it.next as never),
+      return: step(it.return as never),
+      throw: step(it.throw as never),
+      [Symbol.asyncIterator]() {
+        return safe;
+      },
+    };
+    return safe;
+  }
+  return out;
 }

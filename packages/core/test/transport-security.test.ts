@@ -10,6 +10,7 @@ import {
   ValidationError,
 } from '../src/errors';
 import { type AuthProvider, Transport, type TransportOptions } from '../src/transport/http-client';
+import { wireDecimal, wireTime } from '../src/wire';
 import { fetchTrusting, makeCertificate, type Served, serve, type Tls } from './support/tls';
 
 const SECRET = 'sek-ret-4f9a1c7e';
@@ -374,5 +375,21 @@ describe('options that would become a header or a bad base URL', () => {
     expect(() => transport('https://api.example.test/v1?key=1')).toThrow(/query or a fragment/);
     expect(() => transport('https://api.example.test/v1#top')).toThrow(/query or a fragment/);
     expect(() => transport('https://api.example.test/v1?')).toThrow(ConfigurationError);
+  });
+});
+
+describe('wire values quoted in shape errors', () => {
+  it('are cut to 40 characters with an ellipsis', () => {
+    const long = `${'7'.repeat(40)}${SECRET}`;
+    for (const read of [() => wireTime('p', 'updated', long), () => wireDecimal('p', 'total', long, 'USD')]) {
+      let err: unknown;
+      try {
+        read();
+      } catch (e) {
+        err = e;
+      }
+      expect((err as Error).message).toContain(`"${'7'.repeat(40)}…"`);
+      expect((err as Error).message).not.toContain(SECRET);
+    }
   });
 });
