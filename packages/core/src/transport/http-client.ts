@@ -368,6 +368,9 @@ export class Transport {
       // Not JSON (a proxy's HTML page, say): keep the text.
     }
     const secrets = this.secrets();
+    // The parser sees the body already redacted, so nothing it derives (a code slugged from an
+    // echoed secret, say) can carry a secret in a form redaction would no longer recognise.
+    body = redactValue(body, secrets);
     let parsed: ParsedErrorBody | undefined;
     try {
       parsed = this.options.parseErrorBody?.(body, status);
@@ -396,7 +399,7 @@ export class Transport {
           : {}),
       },
       headers: redactHeaderValues(resHeaders, secrets),
-      body: redactValue(body, secrets),
+      body,
       ...(requestId !== undefined ? { requestId } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     });

@@ -42,7 +42,10 @@ export function redactValue(value: unknown, secrets: readonly string[], depth = 
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = SENSITIVE_KEY.test(k) && typeof v === 'string' ? REDACTED : redactValue(v, secrets, depth + 1);
+      // A key can echo a secret too (a field-error map keyed by what was sent).
+      const key = redactString(k, secrets);
+      out[key] =
+        SENSITIVE_KEY.test(k) && typeof v === 'string' ? REDACTED : redactValue(v, secrets, depth + 1);
     }
     return out;
   }
