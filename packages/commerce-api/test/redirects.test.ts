@@ -1,3 +1,5 @@
+import { ConfigurationError } from '@storeport/core';
+import { describe, expect, it } from 'vitest';
 import { redirectSuite } from '../../core/test/support/redirect-suite';
 import { createCommerceApiAdapter } from '../src/index';
 
@@ -27,4 +29,26 @@ redirectSuite({
       retry: false,
       limiter: false,
     }),
+});
+
+describe('options that go into headers', () => {
+  it('CR/LF/NUL in credentials.apiKey is a ConfigurationError naming it, without its value', () => {
+    let err: unknown;
+    try {
+      createCommerceApiAdapter({ credentials: { apiKey: 'v4lue\nx-evil: 1' } });
+    } catch (e) {
+      err = e;
+    }
+    expect(ConfigurationError.isInstance(err)).toBe(true);
+    expect((err as Error).message).toContain('"credentials.apiKey"');
+    expect((err as Error).message).not.toContain('v4lue');
+  });
+  it('a base URL with a query is refused', () => {
+    expect(() =>
+      createCommerceApiAdapter({
+        credentials: { apiKey: 'k-1234' },
+        baseUrl: 'https://api.example.test/v2?key=1',
+      }),
+    ).toThrow(ConfigurationError);
+  });
 });
