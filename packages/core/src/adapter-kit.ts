@@ -200,13 +200,16 @@ export function assembleAdapter<
   client: AdapterClient,
   resources: { customers: C; orders: O; products: P },
 ): CommerceAdapter & { readonly customers: C; readonly orders: O; readonly products: P } {
-  const redact = client.transport.redact ? <E>(e: E): E => client.transport.redact!(e) : <E>(e: E): E => e;
+  const transport = client.transport;
+  const redact = <E>(e: E): E => (transport.redact ? transport.redact(e) : e);
+  // A client with nothing to redact keeps its resources as they are.
+  const wrap = <R extends object>(r: R): R => (transport.redact ? redacting(r, redact) : r);
   return {
     platform,
     capabilities,
-    customers: redacting(resources.customers, redact),
-    orders: redacting(resources.orders, redact),
-    products: redacting(resources.products, redact),
+    customers: wrap(resources.customers),
+    orders: wrap(resources.orders),
+    products: wrap(resources.products),
     metrics: client.transport.metrics,
     request: rawRequestVia(async (req) => {
       try {

@@ -2,6 +2,8 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CustomersResource, OrdersResource, ProductsResource } from '../src/adapter';
+import { assembleAdapter } from '../src/adapter-kit';
 import {
   ConfigurationError,
   RedirectError,
@@ -391,5 +393,44 @@ describe('wire values quoted in shape errors', () => {
       expect((err as Error).message).toContain(`"${'7'.repeat(40)}…"`);
       expect((err as Error).message).not.toContain(SECRET);
     }
+  });
+});
+
+describe("an adapter's resources", () => {
+  it('pass every failure (rejected, thrown, or from an iterator) through the client redaction', async () => {
+    const t = transport('https://api.example.test');
+    const fail = () => new ServerError(`mapper quoted ${SECRET}`, { code: SECRET });
+    const resource = {
+      list: async () => Promise.reject(fail()),
+      get: () => {
+        throw fail();
+      },
+      // biome-ignore lint/correctness/useYield: fails before its first item
+      iterate: async function* () {
+        throw fail();
+      },
+    };
+    const client = {
+      send: async () => ({ status: 200, headers: {}, body: {} }),
+      close: async () => {},
+      transport: t,
+    };
+    const r = resource as unknown as CustomersResource & OrdersResource & ProductsResource;
+    const adapter = assembleAdapter('shop', {} as never, client, { customers: r, orders: r, products: r });
+    const errs: unknown[] = [];
+    await (adapter.customers.list as () => Promise<unknown>)().catch((e: unknown) => errs.push(e));
+    try {
+      (adapter.orders.get as () => unknown)();
+    } catch (e) {
+      errs.push(e);
+    }
+    try {
+      for await (const _ of adapter.products.iterate()) void _;
+    } catch (e) {
+      errs.push(e);
+    }
+    expect(errs).toHaveLength(3);
+    for (const e of errs)
+      expect(`${(e as Error).message}${JSON.stringify(e)}${inspect(e)}`).not.toContain(SECRET);
   });
 });
