@@ -50,6 +50,8 @@ export class ApiClient {
       // The API limits per API key (and per user for sessions): one budget per credential per process.
       rateLimit: { key: `${PLATFORM}:${hashKey(`${baseUrl}|${principal}`)}`, ...readPlan(options) },
       parseErrorBody,
+      credentialHeaders: [apiKeyHeader, 'authorization'],
+      ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
       ...(options.limiter !== undefined ? { limiter: options.limiter } : {}),
       ...(options.redis ? { redis: options.redis } : {}),
       ...(options.retry !== undefined ? { retry: options.retry } : {}),

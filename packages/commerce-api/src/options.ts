@@ -1,5 +1,6 @@
 import {
   ConfigurationError,
+  checkHeaderValue,
   type LimiterLike,
   type RateLimit,
   type RedisLimiterOptions,
@@ -50,6 +51,11 @@ export interface CommerceApiAdapterOptions {
   retry?: RetryOptions | false;
   /** Per attempt. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * Largest response body read, in bytes (counted while streaming); past it the call fails with a
+   * ResponseTooLargeError (`response_too_large`), not retried. Default 32 MiB.
+   */
+  maxResponseBytes?: number;
   fetch?: typeof globalThis.fetch;
   /**
    * Refresh this long before the access token expires. Default: a tenth of its lifetime, at most
@@ -72,6 +78,7 @@ export function readCredentials(options: CommerceApiAdapterOptions | undefined):
   if ('apiKey' in c && c.apiKey !== undefined) {
     if (typeof c.apiKey !== 'string' || c.apiKey.trim() === '')
       throw missing('credentials.apiKey', 'must be a non-empty string');
+    checkHeaderValue(`@storeport/${PLATFORM}`, 'credentials.apiKey', c.apiKey);
     if ('email' in c || 'password' in c)
       throw missing('credentials', 'takes either { email, password } or { apiKey }, not both');
     return { kind: 'apiKey', apiKey: c.apiKey };

@@ -77,6 +77,8 @@ export class C7Client {
       auth,
       limiter: this.main ?? false,
       parseErrorBody,
+      credentialHeaders: ['authorization', 'tenant'],
+      ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
       ...(options.retry !== undefined ? { retry: options.retry } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),

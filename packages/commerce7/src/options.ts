@@ -1,5 +1,6 @@
 import {
   ConfigurationError,
+  checkHeaderValue,
   currencyExponent,
   type LimiterLike,
   type RateLimit,
@@ -45,6 +46,11 @@ export interface Commerce7AdapterOptions {
   retry?: RetryOptions | false;
   /** Per attempt. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * Largest response body read, in bytes (counted while streaming); past it the call fails with a
+   * ResponseTooLargeError (`response_too_large`), not retried. Default 32 MiB.
+   */
+  maxResponseBytes?: number;
   /** Wait between page-mode requests past page 100. Default 60 s (current docs; the seed says 5 s). */
   slowPageIntervalMs?: number;
 }
@@ -66,6 +72,8 @@ export function readOptions(options: Commerce7AdapterOptions | undefined): Resol
     const v = options[key];
     if (v === undefined || v === null) throw invalid(key, 'is required');
     if (typeof v !== 'string' || v.trim() === '') throw invalid(key, 'must be a non-empty string');
+    // All three go into headers (tenant, Basic auth).
+    checkHeaderValue(`@storeport/${PLATFORM}`, key, v);
   }
   const currency = options.currency ?? 'USD';
   let exponent: number;

@@ -38,6 +38,8 @@ export class ChqClient {
         ...resolved.rateLimit,
       },
       parseErrorBody,
+      credentialHeaders: ['authorization'],
+      ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
       ...(options.limiter !== undefined ? { limiter: options.limiter } : {}),
       ...(options.redis ? { redis: options.redis } : {}),
       ...(options.retry !== undefined ? { retry: options.retry } : {}),

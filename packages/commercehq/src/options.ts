@@ -1,5 +1,6 @@
 import {
   ConfigurationError,
+  checkHeaderValue,
   currencyExponent,
   type LimiterLike,
   type RateLimit,
@@ -38,6 +39,11 @@ export interface CommerceHQAdapterOptions {
   /** Per attempt. Default 30 s. */
   timeoutMs?: number;
   /**
+   * Largest response body read, in bytes (counted while streaming); past it the call fails with a
+   * ResponseTooLargeError (`response_too_large`), not retried. Default 32 MiB.
+   */
+  maxResponseBytes?: number;
+  /**
    * Warehouse id used when fulfilling products that track inventory (CommerceHQ requires one).
    * Default: the store's first warehouse (`GET /helpers/warehouses`).
    */
@@ -67,6 +73,9 @@ export function readOptions(options: CommerceHQAdapterOptions | undefined): Reso
   }
   if (typeof apiKey !== 'string' || apiKey === '') throw bad('apiKey', 'is required');
   if (typeof apiPassword !== 'string' || apiPassword === '') throw bad('apiPassword', 'is required');
+  // Both go into the Basic-auth header.
+  checkHeaderValue(`@storeport/${PLATFORM}`, 'apiKey', apiKey);
+  checkHeaderValue(`@storeport/${PLATFORM}`, 'apiPassword', apiPassword);
   const currency = options.currency ?? 'USD';
   try {
     currencyExponent(currency);

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import {
   AbortError,
   AuthenticationError,
@@ -22,6 +23,7 @@ import {
   openHarness,
   pickListable,
   RECORDS,
+  secretsOf,
   skipWith,
   TEST_OVERRIDES,
 } from './harness';
@@ -82,6 +84,46 @@ export function registerFaults<O extends object>(options: ContractOptions<O>): v
         expectNoSecrets(err, h.sandbox.options);
       });
     }
+
+    // A platform that quotes the request back (headers, decoded Basic auth, a login body) in its
+    // error body, headers, request id, code and a field name: none of it may reach the error.
+    const echoed = (err: unknown, ...secretsFrom: object[]) => {
+      expect(ValidationError.isInstance(err), String(err)).toBe(true);
+      expect((err as CommerceError).requestId, 'the echoed request id is kept, redacted').toBeDefined();
+      expectNoSecrets(err, ...secretsFrom);
+      const shown = inspect(err, { depth: 8 });
+      expect(shown).not.toMatch(/Basic [A-Za-z0-9+/=]{8,}/);
+      expect(shown).not.toMatch(/Bearer [A-Za-z0-9._-]{8,}/);
+      for (const secret of secretsOf(secretsFrom[0]!))
+        expect(shown.includes(secret), 'util.inspect shows a credential').toBe(false);
+    };
+
+    it('an error that echoes the credentials of a running adapter shows none of them', async (ctx) => {
+      const resource = listable(ctx, 'customers');
+      // Authenticated already (a session adapter has logged in), so the echo holds live tokens.
+      await h.adapter[resource].list({ limit: 1 });
+      h.sandbox.faults.add({ kind: 'echo-credentials', times: 1 });
+      const err = await h.adapter[resource].list({ limit: 1 }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      echoed(err, h.sandbox.options);
+    });
+
+    it("an error that echoes a new adapter's first request (a login's body) shows no credential", async (ctx) => {
+      const resource = listable(ctx, 'customers');
+      const adapter = options.createAdapter({ ...(h.sandbox.options as O), ...TEST_OVERRIDES });
+      try {
+        h.sandbox.faults.add({ kind: 'echo-credentials', times: 1 });
+        const err = await adapter[resource].list({ limit: 1 }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        echoed(err, h.sandbox.options);
+      } finally {
+        await adapter.close();
+      }
+    });
 
     it('a 429 with Retry-After is waited out and retried', async (ctx) => {
       const resource = listable(ctx, 'customers');

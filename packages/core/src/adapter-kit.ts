@@ -180,7 +180,11 @@ export function closeOnce(close: () => Promise<void>): CloseOnce {
 export interface AdapterClient {
   send: RawSend;
   close(): Promise<void>;
-  readonly transport: { readonly metrics: TransportMetrics };
+  readonly transport: {
+    readonly metrics: TransportMetrics;
+    /** Removes the client's secrets (credentials, obtained tokens) from an error, in place. */
+    redact?<E>(error: E): E;
+  };
 }
 
 /** Which arguments of a resource method are record ids, by method name (the unified ones). */
@@ -286,13 +290,23 @@ export function assembleAdapter<
 ): CommerceAdapter & { readonly customers: C; readonly orders: O; readonly products: P } {
   const closer = closeOnce(() => client.close());
   const closed = () => closer.closed;
-  const send = rawRequestVia((req) => client.send(req));
+  const transport = client.transport;
+  const redact = <E>(e: E): E => (transport.redact ? transport.redact(e) : e);
+  // A client with nothing to redact keeps its resources as they are.
+  const wrap = <R extends object>(r: R): R => (transport.redact ? redacting(r, redact) : r);
+  const send = rawRequestVia(async (req) => {
+    try {
+      return await client.send(req);
+    } catch (err) {
+      throw redact(err);
+    }
+  });
   return {
     platform,
     capabilities,
-    customers: guardResource(platform, resources.customers, closed, extraIds.customers),
-    orders: guardResource(platform, resources.orders, closed, extraIds.orders),
-    products: guardResource(platform, resources.products, closed, extraIds.products),
+    customers: wrap(guardResource(platform, resources.customers, closed, extraIds.customers)),
+    orders: wrap(guardResource(platform, resources.orders, closed, extraIds.orders)),
+    products: wrap(guardResource(platform, resources.products, closed, extraIds.products)),
     metrics: client.transport.metrics,
     request: (async (req: RawRequest) => {
       if (closed()) throw adapterClosed(platform);
@@ -300,4 +314,54 @@ export function assembleAdapter<
     }) as CommerceAdapter['request'],
     close: closer.close,
   };
+}
+
+/**
+ * A resource whose every method's failure (thrown, rejected, or from an iterator) goes through
+ * `redact` first: errors raised after the transport (mapping a response, say) may quote what the
+ * platform sent, and only the client knows which secrets to remove.
+ */
+function redacting<R extends object>(resource: R, redact: <E>(error: E) => E): R {
+  const wrapped = new Map<PropertyKey, unknown>();
+  return new Proxy(resource, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      if (!wrapped.has(key)) {
+        wrapped.set(key, (...args: unknown[]) => {
+          let out: unknown;
+          try {
+            out = value.apply(target, args);
+          } catch (err) {
+            throw redact(err);
+          }
+          return guard(out, redact);
+        });
+      }
+      return wrapped.get(key);
+    },
+  });
+}
+
+function guard(out: unknown, redact: <E>(error: E) => E): unknown {
+  if (out instanceof Promise) return out.catch((err: unknown) => Promise.reject(redact(err)));
+  if (out && typeof out === 'object' && Symbol.asyncIterator in out) {
+    const it = out as AsyncIterableIterator<unknown>;
+    const step =
+      (fn: ((...a: unknown[]) => Promise<IteratorResult<unknown>>) | undefined) =>
+      (...a: unknown[]) =>
+        fn
+          ? fn.apply(it, a).catch((err: unknown) => Promise.reject(redact(err)))
+          : Promise.resolve({ done: true, value: undefined });
+    const safe: AsyncIterableIterator<unknown> = {
+      next: step(it.next as never),
+      return: step(it.return as never),
+      throw: step(it.throw as never),
+      [Symbol.asyncIterator]() {
+        return safe;
+      },
+    };
+    return safe;
+  }
+  return out;
 }

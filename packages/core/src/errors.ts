@@ -169,3 +169,33 @@ export class ConfigurationError extends CommerceError {
 export class AdapterClosedError extends CommerceError {
   static override readonly kind = 'AdapterClosedError';
 }
+/**
+ * The platform answered with a redirect storeport will not follow: to another origin, to plain
+ * http, of a request other than GET/HEAD, an opaque redirect, or one hop too many. `target` names
+ * where it pointed (origin and path only: no user info, query or fragment). Not retryable.
+ */
+export class RedirectError extends CommerceError {
+  static override readonly kind = 'RedirectError';
+  /** `origin + path` of the refused Location, secrets removed; undefined when the platform named none. */
+  readonly target: string | undefined;
+  constructor(message: string, options: CommerceErrorOptions & { target?: string }) {
+    super(message, { code: 'redirect_refused', ...options, retryable: false });
+    this.target = options.target;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), target: this.target };
+  }
+}
+/** A response body larger than `maxResponseBytes`; reading stopped at the cap. Not retryable. */
+export class ResponseTooLargeError extends CommerceError {
+  static override readonly kind = 'ResponseTooLargeError';
+  /** The cap that was exceeded, in bytes. */
+  readonly limit: number;
+  constructor(message: string, options: CommerceErrorOptions & { limit: number }) {
+    super(message, { code: 'response_too_large', ...options, retryable: false });
+    this.limit = options.limit;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), limit: this.limit };
+  }
+}

@@ -14,12 +14,14 @@ export { iterateList, type NumberedPage, paginate, paginateParallel } from './pa
 export { filtersOf, nextCursor, type OpenedPage, openPage } from './paging/page-cursor';
 export { supports, unsupported } from './support';
 export * from './time';
+export { DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES } from './transport/body';
 export {
   type ErrorBodyParser,
   errorFromResponse,
   type ParsedErrorBody,
 } from './transport/error-from-response';
 export { gapLimiter } from './transport/gap-limiter';
+export { checkHeaderValue, checkHeaderValues } from './transport/headers';
 export {
   type AuthProvider,
   checkBaseUrl,
@@ -42,11 +44,13 @@ export {
 } from './transport/rate-limit';
 export {
   REDACTED,
+  redactError,
   redactHeaders,
   redactString,
   redactValue,
   secretForms,
   toBase64,
 } from './transport/redact';
+export { MAX_REDIRECTS } from './transport/redirects';
 export { DEFAULT_RETRY, isIdempotent, parseRetryAfter, type RetryOptions, sleep } from './transport/retry';
 export * from './wire';

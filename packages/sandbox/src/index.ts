@@ -3,6 +3,7 @@ export { createRng } from './rng';
 export type { Sandbox, SimulatorContext } from './server';
 export { startSandbox } from './server';
 export type {
+  CredentialEcho,
   FaultKind,
   FaultRule,
   RateLimitConfig,

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createCommerceApiSimulator } from './commerce-api';
 import { createCommerce7Simulator } from './commerce7';
 import { createCommerceHQSimulator } from './commercehq';
-import { FaultPlan } from './faults';
+import { echoCredentials, FaultPlan } from './faults';
 import { createRng } from './rng';
 import type {
   FaultRule,
@@ -154,6 +154,11 @@ export async function startSandbox<Store = unknown, Options = Record<string, unk
     if (fault?.kind === 'server-error') {
       const status = fault.status ?? 503;
       out = { status, body: errorBody(status, 'Service temporarily unavailable (injected)') };
+    } else if (fault?.kind === 'echo-credentials') {
+      out = echoCredentials(
+        simReq,
+        (echo) => sim.echoBody?.(echo) ?? { message: echo.message, code: echo.code },
+      );
     } else if (fault?.kind === 'rate-limit') {
       out = {
         status: 429,

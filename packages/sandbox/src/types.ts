@@ -35,6 +35,8 @@ export interface Simulator<Store = unknown, Options = Record<string, unknown>> {
   adapterOptions(origin: string): Options;
   /** The platform's own error body for an injected error status. */
   errorBody?(status: number, message: string): unknown;
+  /** A 422 body in the platform's own format with this code and one field issue (for `echo-credentials`). */
+  echoBody?(echo: CredentialEcho): unknown;
   /** Applies a fault that only this platform understands (e.g. expiring issued tokens). */
   applyFault?(fault: FaultRule, req: SimRequest): void;
 }
@@ -47,7 +49,18 @@ export type FaultKind =
   | 'malformed-json' // 200 with a body that is not JSON
   | 'truncated-json' // 200 with the real body cut in half
   | 'expire-token' // platform-specific: expire access tokens issued so far, then handle normally
-  | 'insert-records'; // platform-specific: add `count` new records of `resource` before handling
+  | 'insert-records' // platform-specific: add `count` new records of `resource` before handling
+  | 'echo-credentials'; // 422 whose body, headers, request id, code and field issue repeat the request's credentials
+
+/** What an `echo-credentials` fault repeats back: a careless platform quoting the request. */
+export interface CredentialEcho {
+  /** Every request header value, the decoded Basic-auth user and password, and the raw body. */
+  message: string;
+  /** The request's main credential (Basic password, bearer token, API key or login password). */
+  code: string;
+  /** The same, as a field-issue name. */
+  field: string;
+}
 
 export interface FaultRule {
   kind: FaultKind;

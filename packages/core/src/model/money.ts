@@ -330,7 +330,7 @@ export function sumMoney(list: readonly MoneyValue[], currency: string): MoneyVa
 
 function quote(value: unknown): string {
   if (typeof value === 'string') {
-    return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   }
   return describe(value);
 }

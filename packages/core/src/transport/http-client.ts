@@ -8,7 +8,9 @@ import {
   TimeoutError,
 } from '../errors';
 import { shapeErrorFromZod } from '../wire';
+import { DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES, readBody } from './body';
 import { type ErrorBodyParser, errorFromResponse, type ParsedErrorBody } from './error-from-response';
+import { checkHeaderValues } from './headers';
 import { createMetrics, type TransportMetrics } from './metrics';
 import {
   type LimiterLike,
@@ -17,7 +19,8 @@ import {
   redisLimiter,
   sharedLimiter,
 } from './rate-limit';
-import { redactHeaders, redactString, redactValue } from './redact';
+import { redactError, redactHeaders, redactString, redactValue } from './redact';
+import { isRedirect, nextHop } from './redirects';
 import {
   backoffDelay,
   isIdempotent,
@@ -58,6 +61,17 @@ export interface TransportOptions {
   timeoutMs?: number;
   parseErrorBody?: ErrorBodyParser;
   requestIdHeaders?: readonly string[];
+  /**
+   * Largest response body read, in bytes (counted while streaming); past it the request fails
+   * with a ResponseTooLargeError (`response_too_large`), not retried. Default 32 MiB.
+   */
+  maxResponseBytes?: number;
+  /**
+   * The headers that carry this platform's credentials (e.g. `authorization`, `tenant`,
+   * `x-api-key`): always redacted in errors, and never sent anywhere but the configured origin
+   * (no redirect leaves it).
+   */
+  credentialHeaders?: readonly string[];
 }
 
 export type { QueryValue };
@@ -109,6 +123,12 @@ export function checkBaseUrl(platform: string, baseUrl: string): string {
       code: 'bad_base_url',
     });
   }
+  if (url.search || url.hash || /[?#]/.test(baseUrl)) {
+    throw new ConfigurationError(`${platform}: baseUrl must not have a query or a fragment`, {
+      platform,
+      code: 'bad_base_url',
+    });
+  }
   const ok = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
   if (!ok) {
     throw new ConfigurationError(
@@ -130,6 +150,7 @@ export class Transport {
   readonly platform: string;
   readonly baseUrl: string;
   readonly metrics: TransportMetrics = createMetrics();
+  readonly maxResponseBytes: number;
   private readonly options: TransportOptions;
   private readonly retry: ResolvedRetry;
   private readonly limiter: LimiterLike | undefined;
@@ -140,6 +161,15 @@ export class Transport {
     this.options = options;
     this.platform = options.platform;
     this.baseUrl = checkBaseUrl(options.platform, options.baseUrl);
+    if (options.headers) checkHeaderValues(options.platform, 'headers', options.headers);
+    const max = options.maxResponseBytes;
+    if (max !== undefined && !(Number.isSafeInteger(max) && max > 0)) {
+      throw new ConfigurationError(`${options.platform}: maxResponseBytes must be a positive integer`, {
+        platform: options.platform,
+        code: 'invalid_options',
+      });
+    }
+    this.maxResponseBytes = max ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.retry = resolveRetry(options.retry);
     this.limiter = pickLimiter(options);
     this.ownedLimiter =
@@ -160,6 +190,23 @@ export class Transport {
   ): Promise<TransportResponse<z.output<S>>>;
   async request<T = unknown>(req: TransportRequest): Promise<TransportResponse<T>>;
   async request(req: TransportRequest, schema?: z.ZodType): Promise<TransportResponse<unknown>> {
+    try {
+      return await this.exchange(req, schema);
+    } catch (err) {
+      throw this.redact(err);
+    }
+  }
+
+  /**
+   * Removes every secret this transport knows (configured credentials and the tokens its auth
+   * provider holds now or held recently) from an error's strings, in place. Adapters pass errors
+   * raised after the transport (mapping a response) through it too.
+   */
+  redact<E>(error: E): E {
+    return redactError(error, this.secrets());
+  }
+
+  private async exchange(req: TransportRequest, schema?: z.ZodType): Promise<TransportResponse<unknown>> {
     const idempotent = req.idempotent ?? isIdempotent(req.method);
     let attempt = 0;
     let reauthenticated = false;
@@ -281,12 +328,20 @@ export class Transport {
     let response: Response;
     let text: string;
     try {
-      const fetch = this.options.fetch ?? globalThis.fetch;
-      const init: RequestInit = { method: req.method, headers, signal: controller.signal };
-      if (payload !== undefined) init.body = payload;
-      response = await fetch(url, init);
-      text = await response.text();
+      response = await this.fetchFollowing(req, url, headers, payload, controller.signal);
+      text = await readBody(
+        response,
+        response.ok
+          ? { maxBytes: this.maxResponseBytes, over: 'fail', platform: this.platform, where: this.where(req) }
+          : {
+              maxBytes: Math.min(this.maxResponseBytes, MAX_ERROR_BODY_BYTES),
+              over: 'truncate',
+              platform: this.platform,
+              where: this.where(req),
+            },
+      );
     } catch (err) {
+      if (isCommerceError(err)) throw err;
       this.count('network');
       if (user?.aborted) throw user.reason ?? err;
       if (timedOut) {
@@ -304,7 +359,7 @@ export class Transport {
     if (status === 429) this.metrics.rateLimited += 1;
     // A success's headers are redacted only if someone reads them (adapters rarely do).
     if (response.ok) return { ok: true as const, status, headers: response.headers, text };
-    const resHeaders = redactHeaders(response.headers);
+    const resHeaders = redactHeaders(response.headers, this.options.credentialHeaders);
 
     let body: unknown = text;
     try {
@@ -313,6 +368,9 @@ export class Transport {
       // Not JSON (a proxy's HTML page, say): keep the text.
     }
     const secrets = this.secrets();
+    // The parser sees the body already redacted, so nothing it derives (a code slugged from an
+    // echoed secret, say) can carry a secret in a form redaction would no longer recognise.
+    body = redactValue(body, secrets);
     let parsed: ParsedErrorBody | undefined;
     try {
       parsed = this.options.parseErrorBody?.(body, status);
@@ -341,11 +399,44 @@ export class Transport {
           : {}),
       },
       headers: redactHeaderValues(resHeaders, secrets),
-      body: redactValue(body, secrets),
+      body,
       ...(requestId !== undefined ? { requestId } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     });
     return { ok: false as const, status, error, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  }
+
+  /**
+   * `fetch` with `redirect: 'manual'`: a redirect is followed only when `nextHop` allows it (a
+   * GET/HEAD to the configured origin, a few hops at most), so no credential header or body ever
+   * goes anywhere else; any other redirect is a RedirectError.
+   */
+  private async fetchFollowing(
+    req: TransportRequest,
+    first: string,
+    headers: Record<string, string>,
+    payload: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Response> {
+    const fetch = this.options.fetch ?? globalThis.fetch;
+    let url = first;
+    for (let hops = 0; ; hops++) {
+      const init: RequestInit = { method: req.method, headers, signal, redirect: 'manual' };
+      if (payload !== undefined) init.body = payload;
+      const response = await fetch(url, init);
+      if (!isRedirect(response)) return response;
+      await response.body?.cancel().catch(() => undefined);
+      this.count('3xx');
+      url = nextHop(response, {
+        platform: this.platform,
+        baseUrl: this.baseUrl,
+        from: url,
+        method: req.method,
+        where: this.where(req),
+        hops,
+        secrets: this.secrets(),
+      });
+    }
   }
 
   private parse(
@@ -370,12 +461,12 @@ export class Transport {
         );
       }
     }
-    if (!schema) return success(res.status, res.headers, body);
+    if (!schema) return success(res.status, res.headers, body, this.options.credentialHeaders);
     const result = schema.safeParse(body);
     if (!result.success) {
       throw shapeErrorFromZod(this.platform, req.what ?? this.where(req), result.error, res.status);
     }
-    return success(res.status, res.headers, result.data);
+    return success(res.status, res.headers, result.data, this.options.credentialHeaders);
   }
 
   private toCommerceError(err: unknown, req: TransportRequest): CommerceError {
@@ -429,12 +520,17 @@ export class Transport {
 }
 
 /** A response whose headers are copied and redacted on first read, not on every request. */
-function success<T>(status: number, raw: Headers, body: T): TransportResponse<T> {
+function success<T>(
+  status: number,
+  raw: Headers,
+  body: T,
+  credentialHeaders?: readonly string[],
+): TransportResponse<T> {
   let headers: Record<string, string> | undefined;
   return {
     status,
     get headers() {
-      headers ??= redactHeaders(raw);
+      headers ??= redactHeaders(raw, credentialHeaders);
       return headers;
     },
     body,

@@ -154,6 +154,10 @@ export function createCommerceApiSimulator(
       credentials: opts.credentials === 'apiKey' ? { apiKey } : { email, password },
     }),
     errorBody: (status, message) => errorBody(status, message),
+    echoBody: (echo) =>
+      errorBody(422, echo.message, echo.code, [
+        { field: echo.field, message: echo.message, code: echo.code },
+      ]),
     applyFault(fault: FaultRule) {
       if (fault.kind === 'expire-token') sessions.expireAccessTokens();
       if (fault.kind === 'insert-records') store.insertGenerated(resourceOf(fault), fault.count ?? 1);

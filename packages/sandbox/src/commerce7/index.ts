@@ -126,6 +126,10 @@ export function createCommerce7Simulator(
     handle,
     adapterOptions: (origin) => ({ ...credentials, currency: 'USD', baseUrl: `${origin}/v1` }),
     errorBody: (status, message) => c7ErrorBody(status, message),
+    echoBody: (echo) => ({
+      ...c7ErrorBody(422, echo.message, [{ field: echo.field, message: echo.message }]),
+      type: echo.code,
+    }),
     applyFault,
   };
 }

@@ -105,6 +105,11 @@ export function createCommerceHQSimulator(
       baseUrl: `${origin}${COMMERCEHQ_API_PREFIX}`,
     }),
     errorBody,
+    echoBody: (echo) => ({
+      name: echo.code,
+      message: echo.message,
+      errors: { [echo.field]: [echo.message] },
+    }),
     applyFault(fault: FaultRule) {
       if (fault.kind !== 'insert-records') return; // Basic auth: there are no tokens to expire.
       const resource = (fault.resource ?? 'orders') as SandboxResource;
