@@ -420,7 +420,7 @@ describe("an adapter's resources", () => {
     const errs: unknown[] = [];
     await (adapter.customers.list as () => Promise<unknown>)().catch((e: unknown) => errs.push(e));
     try {
-      (adapter.orders.get as () => unknown)();
+      await (adapter.orders.get as (id: string) => Promise<unknown>)('1');
     } catch (e) {
       errs.push(e);
     }
