@@ -1,0 +1,196 @@
+import type {
+  CallOptions,
+  Capabilities,
+  CommerceAdapter,
+  CustomersResource,
+  OrdersResource,
+  Page,
+  ProductsResource,
+  ResourceCapabilities,
+  ResourceName,
+} from '../adapter';
+import { rawRequestVia } from '../adapter-kit';
+import { CommerceError, ValidationError } from '../errors';
+import type { Customer } from '../model/customer';
+import type { Order } from '../model/order';
+import type { Platform } from '../model/primitives';
+import type { Product } from '../model/product';
+import { unsupported } from '../support';
+import type { TransportRequest, TransportResponse } from '../transport/http-client';
+import type { TransportMetrics } from '../transport/metrics';
+import { type ListDeclaration, makeLister } from './listing';
+
+/** What an adapter talks through: the transport with the platform's auth and limits. */
+export interface PlatformClient {
+  /** A raw request with auth, limits and retries: what `adapter.request()` goes through. */
+  send(request: TransportRequest): Promise<TransportResponse<unknown>>;
+  readonly metrics: TransportMetrics;
+  /** Releases sessions, connections and timers; called once. */
+  close(): Promise<void>;
+}
+
+type Declared<R, T> = Partial<Omit<R, 'list' | 'iterate' | 'pages'>> & {
+  // biome-ignore lint/suspicious/noExplicitAny: a resource's native paging state and wire type are its own.
+  list: ListDeclaration<any, any, T>;
+  /** Why an operation left out is missing, said by its UnsupportedOperationError. */
+  unsupported?: Partial<Record<string, string>>;
+};
+
+/** One resource as a platform declares it: its list, and the operations it has (others are refused). */
+export type CustomersDeclaration = Declared<CustomersResource, Customer>;
+export type OrdersDeclaration = Declared<OrdersResource, Order>;
+export type ProductsDeclaration = Declared<ProductsResource, Product>;
+
+export interface ResourcesDeclaration {
+  customers: CustomersDeclaration;
+  orders: OrdersDeclaration;
+  products: ProductsDeclaration;
+}
+
+/** A platform, declared: everything else (capabilities, paging, guards, close) is derived by core. */
+export interface AdapterDeclaration<In, O, C extends PlatformClient, R extends ResourcesDeclaration> {
+  platform: Platform;
+  /** Checks what the user passed; throws a ConfigurationError naming the option (see `parseOptions`). */
+  options(input: In): O;
+  /** The client every call goes through. */
+  connect(options: O): C;
+  /** The resources over that client. Extra members (e.g. `updateAddress`) are kept as they are. */
+  resources(client: C, options: O): R;
+}
+
+type Built<Base, D> = Base & Omit<D, keyof Base | 'unsupported'>;
+
+/** The adapter a declaration builds: the unified interface plus the platform's extra members. */
+export type DeclaredAdapter<R extends ResourcesDeclaration> = Omit<
+  CommerceAdapter,
+  'customers' | 'orders' | 'products'
+> & {
+  readonly customers: Built<CustomersResource, R['customers']>;
+  readonly orders: Built<OrdersResource, R['orders']>;
+  readonly products: Built<ProductsResource, R['products']>;
+};
+
+const BASE_OPERATIONS = ['get', 'create', 'update', 'delete'] as const;
+const ORDER_OPERATIONS = ['updateStatus', 'fulfill', 'refund'] as const;
+/** Operations whose first argument is a record id, checked before anything is sent. */
+const ID_FIRST = new Set(['get', 'update', 'delete', 'updateStatus', 'fulfill', 'refund']);
+
+/**
+ * Builds an adapter factory from a platform's declaration. Core derives `capabilities` (the
+ * operations declared, the filters and sorts the lists declare, parallel pages from the paging),
+ * `list` / `pages` / `iterate` with record-by-record validation and loop guards, the refusal of
+ * undeclared operations, filters and sorts, id checks, `request`, `metrics`, and a `close()` that
+ * runs once, after which every call is refused without sending anything.
+ */
+export function defineAdapter<In, O, C extends PlatformClient, R extends ResourcesDeclaration>(
+  declaration: AdapterDeclaration<In, O, C, R>,
+): { platform: Platform; create(options: In): DeclaredAdapter<R> } {
+  const { platform } = declaration;
+  return {
+    platform,
+    create(input: In): DeclaredAdapter<R> {
+      const options = declaration.options(input);
+      const client = declaration.connect(options);
+      const declared = declaration.resources(client, options);
+      let closing: Promise<void> | undefined;
+      const closedError = () =>
+        new CommerceError(`${platform}: the adapter was closed`, { platform, code: 'adapter_closed' });
+      const guard = <F extends (...args: never[]) => unknown>(fn: F, iterates = false): F =>
+        ((...args: Parameters<F>) => {
+          if (closing) {
+            if (iterates) throw closedError();
+            return Promise.reject(closedError());
+          }
+          return fn(...args);
+        }) as F;
+      const build = <K extends ResourceName>(name: K, ops: readonly string[]) => {
+        const decl = declared[name] as Declared<unknown, unknown> & Record<string, unknown>;
+        const lister = makeLister(platform, name, decl.list);
+        const out: Record<string, unknown> = {
+          list: guard(lister.list),
+          pages: guard(lister.pages, true),
+          iterate: guard(lister.iterate, true),
+        };
+        const operations = ['list'];
+        for (const op of ops) {
+          const fn = decl[op] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+          if (fn) operations.push(op);
+          const call = fn
+            ? ID_FIRST.has(op)
+              ? (id: unknown, ...rest: unknown[]) => {
+                  try {
+                    return fn(checkId(platform, name, op, id), ...rest);
+                  } catch (err) {
+                    return Promise.reject(err);
+                  }
+                }
+              : fn
+            : async () => unsupported(platform, name, op, decl.unsupported?.[op]);
+          out[op] = guard(call);
+        }
+        for (const [key, value] of Object.entries(decl)) {
+          if (key in out || key === 'unsupported' || typeof value !== 'function') continue;
+          out[key] = guard(value as (...args: unknown[]) => Promise<unknown>);
+        }
+        const capabilities: ResourceCapabilities<string> = {
+          operations,
+          filters: [...decl.list.filters],
+          sorts: Object.keys(decl.list.sorts ?? {}),
+          maxPageSize: decl.list.maxPageSize,
+          defaultPageSize: decl.list.defaultPageSize,
+          parallelPages: decl.list.paging.numbered !== undefined,
+        };
+        return { resource: out, capabilities };
+      };
+      const customers = build('customers', BASE_OPERATIONS);
+      const orders = build('orders', [...BASE_OPERATIONS, ...ORDER_OPERATIONS]);
+      const products = build('products', BASE_OPERATIONS);
+      const capabilities = {
+        customers: customers.capabilities,
+        orders: orders.capabilities,
+        products: products.capabilities,
+      } as Capabilities;
+      return {
+        platform,
+        capabilities,
+        customers: customers.resource,
+        orders: orders.resource,
+        products: products.resource,
+        metrics: client.metrics,
+        request: guard(rawRequestVia((req) => client.send(req))),
+        close() {
+          closing ??= client.close();
+          return closing;
+        },
+      } as unknown as DeclaredAdapter<R>;
+    },
+  };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A record id from a caller, as a path segment will need it: a non-empty string (or a finite
+ * number) of well-formed text. Anything else is a ValidationError before any request.
+ */
+export function checkId(platform: string, resource: string, operation: string, id: unknown): string {
+  const text = typeof id === 'number' && Number.isFinite(id) ? String(id) : id;
+  const problem =
+    typeof text !== 'string'
+      ? `must be a string, got ${id === null ? 'null' : typeof id}`
+      : text.trim() === ''
+        ? 'must not be empty'
+        : LONE_SURROGATE.test(text)
+          ? 'must be well-formed text (it holds a lone surrogate)'
+          : undefined;
+  if (problem) {
+    throw new ValidationError(`${platform}: ${resource}.${operation}: the id ${problem}`, {
+      platform,
+      code: 'invalid_id',
+      issues: [{ field: 'id', message: problem }],
+    });
+  }
+  return text as string;
+}
+
+export type { CallOptions, Page };
