@@ -86,7 +86,7 @@ function toy(records: unknown[], behaviour: Behaviour = {}) {
       closes += 1;
     },
   };
-  const adapter = defineAdapter({
+  const declaration = defineAdapter({
     platform: 'toy',
     options: (o: { currency?: string }) => o,
     connect: () => client,
@@ -132,8 +132,9 @@ function toy(records: unknown[], behaviour: Behaviour = {}) {
         },
       },
     }),
-  }).create({});
-  return { adapter, requests, closes: () => closes };
+  });
+  const adapter = declaration.create({});
+  return { adapter, declaration, requests, closes: () => closes };
 }
 
 const good = (n: number, from = 1) =>
@@ -317,7 +318,8 @@ describe('paging that cannot loop', () => {
 
 describe('derived from the declaration', () => {
   it('capabilities: the operations declared, the filters and sorts of the list, parallel from the paging', () => {
-    const { adapter } = toy([]);
+    const { adapter, declaration } = toy([]);
+    expect(declaration.capabilities()).toEqual(adapter.capabilities);
     expect(adapter.capabilities.customers).toEqual({
       operations: ['list', 'get', 'delete'],
       filters: ['email', 'updatedSince'],

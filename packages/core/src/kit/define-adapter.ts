@@ -84,10 +84,28 @@ const ID_FIRST = new Set(['get', 'update', 'delete', 'updateStatus', 'fulfill', 
  */
 export function defineAdapter<In, O, C extends PlatformClient, R extends ResourcesDeclaration>(
   declaration: AdapterDeclaration<In, O, C, R>,
-): { platform: Platform; create(options: In): DeclaredAdapter<R> } {
+): {
+  platform: Platform;
+  create(options: In): DeclaredAdapter<R>;
+  /** What every adapter of this platform can do, without making one (for docs and exports). */
+  capabilities(): Capabilities;
+} {
   const { platform } = declaration;
   return {
     platform,
+    capabilities() {
+      // `resources` only builds closures; a client that refuses every call proves nothing is sent.
+      const refuse = () => {
+        throw new Error(`${platform}: capabilities() builds no client`);
+      };
+      const stub = new Proxy({}, { get: () => refuse }) as C;
+      const declared = declaration.resources(stub, undefined as O);
+      return {
+        customers: capabilitiesOf(declared.customers, BASE_OPERATIONS),
+        orders: capabilitiesOf(declared.orders, [...BASE_OPERATIONS, ...ORDER_OPERATIONS]),
+        products: capabilitiesOf(declared.products, BASE_OPERATIONS),
+      } as Capabilities;
+    },
     create(input: In): DeclaredAdapter<R> {
       const options = declaration.options(input);
       const client = declaration.connect(options);
@@ -111,10 +129,8 @@ export function defineAdapter<In, O, C extends PlatformClient, R extends Resourc
           pages: guard(lister.pages, true),
           iterate: guard(lister.iterate, true),
         };
-        const operations = ['list'];
         for (const op of ops) {
           const fn = decl[op] as ((...args: unknown[]) => Promise<unknown>) | undefined;
-          if (fn) operations.push(op);
           const call = fn
             ? ID_FIRST.has(op)
               ? (id: unknown, ...rest: unknown[]) => {
@@ -132,15 +148,7 @@ export function defineAdapter<In, O, C extends PlatformClient, R extends Resourc
           if (key in out || key === 'unsupported' || typeof value !== 'function') continue;
           out[key] = guard(value as (...args: unknown[]) => Promise<unknown>);
         }
-        const capabilities: ResourceCapabilities<string> = {
-          operations,
-          filters: [...decl.list.filters],
-          sorts: Object.keys(decl.list.sorts ?? {}),
-          maxPageSize: decl.list.maxPageSize,
-          defaultPageSize: decl.list.defaultPageSize,
-          parallelPages: decl.list.paging.numbered !== undefined,
-        };
-        return { resource: out, capabilities };
+        return { resource: out, capabilities: capabilitiesOf(decl, ops) };
       };
       const customers = build('customers', BASE_OPERATIONS);
       const orders = build('orders', [...BASE_OPERATIONS, ...ORDER_OPERATIONS]);
@@ -168,6 +176,21 @@ export function defineAdapter<In, O, C extends PlatformClient, R extends Resourc
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Operations are those declared, filters and sorts those the list declares. */
+function capabilitiesOf(
+  decl: Declared<unknown, unknown> & Record<string, unknown>,
+  ops: readonly string[],
+): ResourceCapabilities<string> {
+  return {
+    operations: ['list', ...ops.filter((op) => typeof decl[op] === 'function')],
+    filters: [...decl.list.filters],
+    sorts: Object.keys(decl.list.sorts ?? {}),
+    maxPageSize: decl.list.maxPageSize,
+    defaultPageSize: decl.list.defaultPageSize,
+    parallelPages: decl.list.paging.numbered !== undefined,
+  };
+}
 
 /**
  * A record id from a caller, as a path segment will need it: a non-empty string (or a finite
