@@ -43,6 +43,10 @@ export interface ExportCommand extends CommonCommand {
   limit?: number;
   pageSize?: number;
   resume?: string;
+  /** Stop at the first record that fails validation instead of writing it to the rejects file. */
+  strict: boolean;
+  /** Where rejected records go (JSON Lines); default `<out>.rejected.jsonl`. */
+  rejected?: string;
 }
 
 export interface ListCommand extends CommonCommand {
@@ -71,6 +75,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   'page-size': { type: 'string' },
   resume: { type: 'string' },
+  strict: { type: 'boolean' },
+  rejected: { type: 'string' },
   cursor: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   debug: { type: 'boolean' },
@@ -120,7 +126,17 @@ const SHARED: OptionName[] = [
 
 /** Options each command accepts; any other is a usage error naming the command. */
 const ALLOWED: Record<CommandId, ReadonlySet<OptionName>> = {
-  export: new Set<OptionName>([...SHARED, 'out', 'format', 'since', 'limit', 'page-size', 'resume']),
+  export: new Set<OptionName>([
+    ...SHARED,
+    'out',
+    'format',
+    'since',
+    'limit',
+    'page-size',
+    'resume',
+    'strict',
+    'rejected',
+  ]),
   list: new Set<OptionName>([...SHARED, 'out', 'format', 'since', 'limit', 'cursor']),
   get: new Set<OptionName>([...SHARED]),
 };
@@ -244,6 +260,11 @@ export function parseCommand(argv: readonly string[]): Command {
     ...optional('limit', integer(values.limit, 'limit', { min: 1 })),
     ...optional('pageSize', integer(values['page-size'], 'page-size', { min: 1 })),
     ...optional('resume', resume),
+    strict: values.strict ?? false,
+    ...optional(
+      'rejected',
+      values.rejected === undefined ? undefined : nonEmpty(values.rejected, 'rejected'),
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { registerConcurrency } from './concurrency';
 import { registerFaults } from './faults';
 import { registerReading } from './reading';
+import { registerRecords } from './records';
 import { registerShapes } from './shapes';
 import type { ContractOptions } from './types';
 import { registerWriting } from './writing';
@@ -17,6 +18,7 @@ export function runAdapterContract<O extends object>(options: ContractOptions<O>
     registerWriting(options);
     registerFaults(options);
     registerShapes(options);
+    registerRecords(options);
   });
 }
 
