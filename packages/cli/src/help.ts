@@ -14,6 +14,9 @@ Export options
   --page-size N         records per request (default: the platform's maximum)
   --resume FILE         save progress in FILE after every page; run the same command again to
                         continue after Ctrl-C or a crash, without writing any record twice
+  --rejected FILE       where records that fail validation go (default <out>.rejected.jsonl);
+                        the export goes on and exits with 3 when any were rejected
+  --strict              stop at the first record that fails validation instead
   --quiet, -q           no progress and no summary
   --debug               stack traces and error details (secrets are still removed)
 
@@ -33,7 +36,7 @@ Credentials (flags win over environment variables; never printed)
   STOREPORT_COMMERCEHQ_BASE_URL); --currency CODE sets the store currency Commerce7 and
   CommerceHQ do not send (default USD). With --platform all use the environment variables.
 
-Exit codes: 0 ok, 1 runtime error, 2 usage error, 130 interrupted
+Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 records rejected, 130 interrupted
 
 Example
   storeport export orders --platform all --sandbox --out orders.jsonl
