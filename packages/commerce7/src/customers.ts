@@ -42,10 +42,7 @@ async function allPages<T>(
 }
 
 export function customersResource(client: Commerce7Client) {
-  const list = cursorList(client, {
-    resource: 'customers',
-    path: '/customer',
-    key: 'customers',
+  const list = cursorList(client, 'customers', {
     wire: WireCustomerSchema,
     map: (w: WireCustomer) => mapCustomer(w, client.currency),
     // `createdAt` with `gte:` / `lt:` (no `btw:` is documented for it).

@@ -1,55 +1,43 @@
 import { type QueryValue, type ResourceName, ValidationError } from '@storeport/core';
 import { type ListDeclaration, nativeCursors } from '@storeport/core/kit';
-import type { z } from 'zod';
 import type { Commerce7Client } from './client';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './options';
 import { PLATFORM } from './platform';
 import { wirePage } from './wire/page';
 
 type Filters = Readonly<Record<string, unknown>>;
-
-export interface CursorList<W, T> {
-  resource: ResourceName;
-  path: string;
-  /** The record array's key in the body (`customers`, `orders`, `products`). */
-  key: string;
-  wire: z.ZodType<W>;
-  map: (wire: W) => T;
-  filters: readonly string[];
-  filterHints?: Record<string, string>;
-  checkFilters?: (filters: Filters) => void;
-  /** Commerce7 query parameters for the (checked) unified filters. */
-  query: (filters: Filters) => Record<string, QueryValue>;
-}
+type Declared<W, T> = Pick<
+  ListDeclaration<string, W, T>,
+  'wire' | 'map' | 'filters' | 'filterHints' | 'checkFilters'
+>;
 
 /**
- * A list in cursor mode (`cursor=start`, then the cursor each page returns): every customer,
- * order and product list has it, and it is not rate limited, so a full export never touches page
- * mode. `limit` travels with each request (1–50). Commerce7 documents no sort.
+ * A list in cursor mode (`cursor=start`, then the cursor each page returns) on `/customer`,
+ * `/order` or `/product`: every one has it, and it is not rate limited, so a full export never
+ * touches page mode. `limit` travels with each request (1–50). Commerce7 documents no sort.
  */
 export function cursorList<W, T>(
   client: Commerce7Client,
-  spec: CursorList<W, T>,
+  resource: ResourceName,
+  spec: Declared<W, T> & { query: (filters: Filters) => Record<string, QueryValue> },
 ): ListDeclaration<string, W, T> {
-  const envelope = wirePage(spec.key);
+  const envelope = wirePage(resource);
+  const { query, ...declared } = spec;
   return {
-    wire: spec.wire,
-    map: spec.map,
+    ...declared,
     // `start` opens a list: a user's cursor holding it was made by hand.
     paging: nativeCursors(['start']),
     maxPageSize: MAX_PAGE_SIZE,
     defaultPageSize: DEFAULT_PAGE_SIZE,
-    filters: spec.filters,
     filterHints: { ...spec.filterHints, sort: 'Commerce7 documents no sort parameter' },
-    checkFilters: spec.checkFilters,
     async fetchPage({ native, pageSize, filters, signal }) {
       const res = await client.send(
         {
           method: 'GET',
-          path: spec.path,
-          query: { ...spec.query(filters), cursor: native ?? 'start', limit: pageSize },
+          path: `/${resource.slice(0, -1)}`,
+          query: { ...query(filters), cursor: native ?? 'start', limit: pageSize },
           signal,
-          what: `${spec.resource} page`,
+          what: `${resource} page`,
         },
         envelope,
       );

@@ -27,10 +27,7 @@ const WHY = {
 };
 
 export function ordersResource(client: Commerce7Client) {
-  const list = cursorList(client, {
-    resource: 'orders',
-    path: '/order',
-    key: 'orders',
+  const list = cursorList(client, 'orders', {
     wire: WireOrderSchema,
     map: (w: WireOrder) => mapOrder(w, client.currency),
     // `updatedAt` (`gte:`), `customerId`, and `orderSubmittedDate` for the creation range (the

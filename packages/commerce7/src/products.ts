@@ -18,10 +18,7 @@ import { productCreateBody, productUpdateBody } from './to-wire';
 import { type WireProduct, WireProductSchema } from './wire/product';
 
 export function productsResource(client: Commerce7Client) {
-  const list = cursorList(client, {
-    resource: 'products',
-    path: '/product',
-    key: 'products',
+  const list = cursorList(client, 'products', {
     wire: WireProductSchema,
     map: (w: WireProduct) => mapProduct(w, client.currency),
     // `updatedAt` (`gte:`), `webStatus` (the unified status), `q` (a name search).
