@@ -7,14 +7,13 @@ import {
   type ProductUpdate,
   ProductUpdateSchema,
   parseInput,
-  ValidationError,
 } from '@storeport/core';
 import type { Commerce7Client } from './client';
 import { cursorList } from './listing';
 import { mapProduct } from './map-product';
 import { WEB_STATUS_FOR } from './map-status';
 import { PLATFORM } from './platform';
-import { productCreateBody, productUpdateBody } from './to-wire';
+import { productCreateBody, productUpdateBody, rejectInput } from './to-wire';
 import { type WireProduct, WireProductSchema } from './wire/product';
 
 export function productsResource(client: Commerce7Client) {
@@ -25,13 +24,8 @@ export function productsResource(client: Commerce7Client) {
     filters: ['updatedSince', 'status', 'query'],
     filterHints: { type: 'Commerce7 documents no product type filter' },
     checkFilters: ({ status }) => {
-      if (status !== undefined && !(typeof status === 'string' && Object.hasOwn(WEB_STATUS_FOR, status))) {
-        throw new ValidationError(`${PLATFORM}: products status filter must be active, draft or archived`, {
-          platform: PLATFORM,
-          code: 'invalid_input',
-          issues: [{ field: 'status', message: 'must be active, draft or archived' }],
-        });
-      }
+      if (status !== undefined && !(typeof status === 'string' && Object.hasOwn(WEB_STATUS_FOR, status)))
+        rejectInput('products filter', [{ field: 'status', message: 'must be active, draft or archived' }]);
     },
     query: (f) => ({
       updatedAt: f.updatedSince === undefined ? undefined : `gte:${f.updatedSince}`,

@@ -16,7 +16,7 @@ import {
 } from '@storeport/core';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Commerce7AdapterOptions, createCommerce7Adapter } from '../src';
+import { COMMERCE7_CAPABILITIES, type Commerce7AdapterOptions, createCommerce7Adapter } from '../src';
 import customer from './__fixtures__/customer.json';
 import addresses from './__fixtures__/customer-addresses.json';
 import order from './__fixtures__/order-web-ship.json';
@@ -201,6 +201,25 @@ describe('wire: lists, record by record and without loops', () => {
     expect(sort).toMatchObject({ code: 'unsupported_sort' });
     expect(sort.message).toContain('Commerce7 documents no sort parameter');
     expect(shop.capabilities.customers.sorts).toEqual([]);
+  });
+
+  it('COMMERCE7_CAPABILITIES is what an adapter reports: the filters each list declares, no sorts, sequential pages', () => {
+    expect(COMMERCE7_CAPABILITIES).toEqual(adapter().capabilities);
+    expect(COMMERCE7_CAPABILITIES.customers).toEqual({
+      operations: ['list', 'get', 'create', 'update', 'delete'],
+      filters: ['createdSince', 'createdBefore'],
+      sorts: [],
+      maxPageSize: 50,
+      defaultPageSize: 50,
+      parallelPages: false,
+    });
+    expect(COMMERCE7_CAPABILITIES.orders.filters).toEqual([
+      'updatedSince',
+      'customerId',
+      'createdSince',
+      'createdBefore',
+    ]);
+    expect(COMMERCE7_CAPABILITIES.products.filters).toEqual(['updatedSince', 'status', 'query']);
   });
 });
 
@@ -583,6 +602,13 @@ describe('wire: products', () => {
     expect(page.nextCursor).toBeNull();
     await expect(adapter().products.list({ type: 'Wine' })).rejects.toSatisfy((e) =>
       ValidationError.isInstance(e),
+    );
+    const status = (await adapter()
+      .products.list({ status: 'sold' as never })
+      .catch((e: unknown) => e)) as ValidationError;
+    expect(status).toMatchObject({ code: 'invalid_input', issues: [{ field: 'status' }] });
+    expect(status.message).toBe(
+      'commerce7: invalid products filter: status: must be active, draft or archived',
     );
   });
 
