@@ -29,7 +29,7 @@ export function productsResource(client: Commerce7Client) {
     },
     query: (f) => ({
       updatedAt: f.updatedSince === undefined ? undefined : `gte:${f.updatedSince}`,
-      webStatus: WEB_STATUS_FOR[f.status as keyof typeof WEB_STATUS_FOR],
+      webStatus: f.status === undefined ? undefined : WEB_STATUS_FOR[f.status as keyof typeof WEB_STATUS_FOR],
       q: f.query === undefined ? undefined : String(f.query),
     }),
   });
