@@ -116,6 +116,7 @@ function toy(records: unknown[], behaviour: Behaviour = {}) {
           maxPageSize: 50,
           defaultPageSize: 10,
           filters: [],
+          filterHints: { sort: 'toy orders come as they were made' },
           fetchPage: fetchCursor,
         },
       },
@@ -353,6 +354,9 @@ describe('derived from the declaration', () => {
     expect((await rejection(adapter.customers.list({ sort: { field: 'email' } }))).code).toBe(
       'unsupported_sort',
     );
+    const unsorted = await rejection(adapter.orders.list({ sort: { field: 'createdAt' } }));
+    expect(unsorted.code).toBe('unsupported_sort');
+    expect(unsorted.message).toBe('toy: orders can be sorted by nothing: toy orders come as they were made');
     expect((await rejection(adapter.customers.list({ updatedSince: 'yesterday' }))).code).toBe(
       'invalid_input',
     );

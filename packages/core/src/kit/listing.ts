@@ -45,7 +45,7 @@ export interface ListDeclaration<N, W, T> extends RecordReader<W, T> {
   defaultPageSize: number;
   /** The list filters the platform applies; any other is refused, never silently ignored. */
   filters: readonly string[];
-  /** Why a filter is missing, said when it is refused. */
+  /** Why a filter is missing, said when it is refused (`sort`: why a sort is). */
   filterHints?: Readonly<Record<string, string>>;
   /** Unified sort field → the platform's; none means `sort` is refused. */
   sorts?: Readonly<Record<string, string>>;
@@ -130,8 +130,10 @@ export function makeLister<N, W, T, L extends ListParams>(
       (direction !== 'asc' && direction !== 'desc')
     ) {
       const known = Object.keys(sorts);
+      const hint =
+        decl.filterHints && Object.hasOwn(decl.filterHints, 'sort') ? `: ${decl.filterHints.sort}` : '';
       throw new ValidationError(
-        `${platform}: ${resource} can be sorted by ${known.length ? `${known.join(', ')} (asc or desc)` : 'nothing'}`,
+        `${platform}: ${resource} can be sorted by ${known.length ? `${known.join(', ')} (asc or desc)` : 'nothing'}${hint}`,
         { platform, code: 'unsupported_sort', issues: [{ field: 'sort', message: 'unsupported sort' }] },
       );
     }
