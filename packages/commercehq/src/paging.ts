@@ -97,10 +97,11 @@ export function chqList<W, T>(
       const body = await fetchOne(plan, page, req);
       const past = isPastEnd(body, page);
       const records = past ? [] : plan.keep ? body.items.filter(plan.keep) : body.items;
-      const single = plan.phases === 1;
+      // The page count is the current search's (parallel pages are the declaration's call); the
+      // total is the list's only when the list is one search.
       const counts = {
-        pageCount: single ? (body._meta?.pageCount ?? null) : null,
-        totalCount: single ? body._meta?.totalCount : undefined,
+        pageCount: body._meta?.pageCount ?? null,
+        totalCount: plan.phases === 1 ? body._meta?.totalCount : undefined,
       };
       if (!past && hasNextPage(body, page)) {
         // A page the client-side filter emptied is skipped rather than handed out empty.
