@@ -68,17 +68,11 @@ export function chqList<W, T>(
 
   const fetchOne = async (plan: ListPlan, page: number, req: PageRequest<NativePage>) => {
     const query: Record<string, QueryValue> = { page, size: req.pageSize, sort: sortParam(req.sort), expand };
+    const common = { query, signal: req.signal, what: `${path.slice(1)} page` };
     const res = await client.send(
       plan.search
-        ? {
-            method: 'POST',
-            path: `${path}/search`,
-            query,
-            body: plan.search,
-            idempotent: true,
-            signal: req.signal,
-          }
-        : { method: 'GET', path, query, signal: req.signal },
+        ? { ...common, method: 'POST', path: `${path}/search`, body: plan.search, idempotent: true }
+        : { ...common, method: 'GET', path },
       WireEnvelopeSchema,
     );
     return res.body;
