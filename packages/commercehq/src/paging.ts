@@ -1,5 +1,6 @@
-import { type QueryValue, ValidationError } from '@storeport/core';
+import { CommerceError, type QueryValue, ValidationError } from '@storeport/core';
 import {
+  defaultId,
   type FetchedPage,
   type ListDeclaration,
   type PageRequest,
@@ -86,6 +87,7 @@ export function chqList<W, T>(
     let page = req.native?.page ?? 1;
     let phase: 1 | 2 = req.native?.phase ?? 1;
     let plan = planFor(req.filters, phase);
+    let skipped: string | undefined;
     for (;;) {
       if (!plan) return { records: [], next: null };
       const body = await fetchOne(plan, page, req);
@@ -98,8 +100,12 @@ export function chqList<W, T>(
         totalCount: plan.phases === 1 ? body._meta?.totalCount : undefined,
       };
       if (!past && hasNextPage(body, page)) {
-        // A page the client-side filter emptied is skipped rather than handed out empty.
+        // A page the client-side filter emptied is skipped rather than handed out empty (the
+        // kit's loop guard never sees it, so a server serving it again is caught here).
         if (records.length === 0 && plan.keep) {
+          const ids = JSON.stringify(body.items.map((r) => defaultId(r)));
+          if (ids === skipped) throw stalled();
+          skipped = ids;
           page += 1;
           continue;
         }
@@ -124,6 +130,15 @@ export function chqList<W, T>(
     fetchPage,
   };
 }
+
+const stalled = () =>
+  new CommerceError(
+    `${PLATFORM}: a page held only records already listed: the platform (or a proxy) is not moving to the next page`,
+    {
+      platform: PLATFORM,
+      code: 'pagination_stalled',
+    },
+  );
 
 /**
  * Whether CommerceHQ has a page after `page`: `_meta` says so (currentPage < pageCount), or,

@@ -130,6 +130,27 @@ describe('commercehq paging on the kit', () => {
     expect(third).toMatchObject({ items: [{ id: '14' }], nextCursor: null });
   });
 
+  it('updatedSince: a server serving the same emptied phase-2 page again ends in pagination_stalled', async () => {
+    api()
+      .post('/api/v1/orders/search', { order_date: { start: 1494547200 } })
+      .query(true)
+      .times(2)
+      .reply(200, {
+        items: [order(10, 1494600000)],
+        _links: { next: { href: `${ORIGIN}/api/v1/orders/search?page=2` } },
+      });
+    const { encodeCursor } = await import('@storeport/core');
+    const cursor = encodeCursor({
+      platform: 'commercehq',
+      resource: 'orders',
+      pageSize: 1,
+      filters: { updatedSince: '2017-05-12T00:00:00.000Z' },
+      native: { page: 1, phase: 2 },
+    });
+    const err = await shop.orders.list({ cursor }).catch((e: CommerceError) => e);
+    expect((err as CommerceError).code).toBe('pagination_stalled');
+  });
+
   it('updatedSince with concurrency pages one at a time, so the second search is not lost', async () => {
     for (const page of [1, 2]) {
       api()
