@@ -2,6 +2,8 @@
  * `@storeport/core/kit`: what adapter authors build a platform with. Users of adapters need only
  * `@storeport/core`.
  */
+
+export { raceAbort } from '../transport/http-client';
 export {
   type AdapterDeclaration,
   type CustomersDeclaration,
