@@ -111,7 +111,7 @@ export interface Resource<T, L extends ListParams, C, U> {
    * Every page in order, each with the cursor of the page after it (and its invalid records),
    * guarded like `iterate()` against paging that loops or stalls: for resumable exports.
    */
-  pages?(
+  pages(
     params?: Omit<L, 'cursor'> & Omit<IterateOptions, 'onInvalidRecord'> & { cursor?: string | null },
   ): AsyncIterableIterator<Page<T>>;
   get(id: string, options?: CallOptions): Promise<T>;

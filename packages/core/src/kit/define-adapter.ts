@@ -133,20 +133,16 @@ export function defineAdapter<In, O, C extends PlatformClient, R extends Resourc
           const fn = decl[op] as ((...args: unknown[]) => Promise<unknown>) | undefined;
           const call = fn
             ? ID_FIRST.has(op)
-              ? (id: unknown, ...rest: unknown[]) => {
-                  try {
-                    return fn(checkId(platform, name, op, id), ...rest);
-                  } catch (err) {
-                    return Promise.reject(err);
-                  }
-                }
-              : fn
+              ? async (id: unknown, ...rest: unknown[]) => fn(checkId(platform, name, op, id), ...rest)
+              : async (...args: unknown[]) => fn(...args)
             : async () => unsupported(platform, name, op, decl.unsupported?.[op]);
           out[op] = guard(call);
         }
         for (const [key, value] of Object.entries(decl)) {
           if (key in out || key === 'unsupported' || typeof value !== 'function') continue;
-          out[key] = guard(value as (...args: unknown[]) => Promise<unknown>);
+          // async: a declared method that throws before its first await still rejects.
+          const extra = value as (...args: unknown[]) => unknown;
+          out[key] = guard(async (...args: unknown[]) => extra(...args));
         }
         return { resource: out, capabilities: capabilitiesOf(decl, ops) };
       };
