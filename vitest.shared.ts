@@ -5,6 +5,7 @@ const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
 // Tests run against the workspace sources, not the built dist, so a change in core is seen by
 // every package's tests without a rebuild.
 export const workspaceAlias = [
+  { find: /^@storeport\/core\/kit$/, replacement: `${packagesDir}core/src/kit/index.ts` },
   {
     find: /^@storeport\/(core|sandbox|contract|commerce7|commercehq|commerce-api)$/,
     replacement: `${packagesDir}$1/src/index.ts`,

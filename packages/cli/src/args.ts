@@ -45,6 +45,10 @@ export interface ExportCommand extends CommonCommand {
   resume?: string;
   /** CSV cells that start like a formula are neutralised (off with `--no-csv-guard`). */
   csvGuard: boolean;
+  /** Stop at the first record that fails validation instead of writing it to the rejects file. */
+  strict: boolean;
+  /** Where rejected records go (JSON Lines); default `<out>.rejected.jsonl`. */
+  rejected?: string;
 }
 
 export interface ListCommand extends CommonCommand {
@@ -75,6 +79,8 @@ const OPTIONS = {
   'page-size': { type: 'string' },
   resume: { type: 'string' },
   'no-csv-guard': { type: 'boolean' },
+  strict: { type: 'boolean' },
+  rejected: { type: 'string' },
   cursor: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   debug: { type: 'boolean' },
@@ -136,6 +142,8 @@ const ALLOWED: Record<CommandId, ReadonlySet<OptionName>> = {
     'page-size',
     'resume',
     'no-csv-guard',
+    'strict',
+    'rejected',
   ]),
   list: new Set<OptionName>([...SHARED, 'out', 'format', 'since', 'limit', 'cursor', 'no-csv-guard']),
   get: new Set<OptionName>([...SHARED]),
@@ -266,6 +274,11 @@ export function parseCommand(argv: readonly string[]): Command {
     ...optional('pageSize', integer(values['page-size'], 'page-size')),
     ...optional('resume', resume),
     csvGuard,
+    strict: values.strict ?? false,
+    ...optional(
+      'rejected',
+      values.rejected === undefined ? undefined : nonEmpty(values.rejected, 'rejected'),
+    ),
   };
 }
 

@@ -16,7 +16,8 @@ import {
 import { safeJson } from './formats/json';
 
 /** Exit codes: 0 ok, 1 runtime error, 2 usage error, 130 interrupted (128 + SIGINT). */
-export const EXIT = { ok: 0, runtime: 1, usage: 2, interrupted: 130 } as const;
+/** Exit codes; `rejected`: the export finished, but records that failed validation went to the rejects file. */
+export const EXIT = { ok: 0, runtime: 1, usage: 2, rejected: 3, interrupted: 130 } as const;
 
 /** An error the CLI reports as one line, with its exit code. */
 export class CliError extends Error {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CommerceError, type ListParams } from '@storeport/core';
+import type { InvalidRecord, ListParams, Page } from '@storeport/core';
 import type { ExportCommand } from './args';
 import type { RunContext } from './context';
 import { CliError, EXIT, UsageError } from './errors';
@@ -18,9 +18,6 @@ import {
   writeResumeState,
 } from './resume';
 import { formatSummary, type PlatformReport } from './summary';
-
-/** Pages in a row with no records that still point onwards before the paging is called broken. */
-const MAX_EMPTY_PAGES = 3;
 
 /**
  * `storeport export`: every record of one resource from one or all platforms, page by page.
@@ -70,9 +67,19 @@ export async function runExport(
           durable: resumePath !== null,
           label: cmd.out ?? outPath,
         });
+  const rejectsPath =
+    cmd.rejected !== undefined
+      ? resolve(io.cwd, cmd.rejected)
+      : `${outPath ?? resolve(io.cwd, `storeport-${cmd.resource}`)}.rejected.jsonl`;
+  const rejects = lazySink(rejectsPath, {
+    resumeAt: resuming ? (state.rejectedBytes ?? 0) : 0,
+    durable: resumePath !== null,
+    label: cmd.rejected ?? rejectsPath,
+  });
   const save = async () => {
     if (resumePath === null) return;
     state.outputBytes = sink.bytes;
+    if (rejects.opened) state.rejectedBytes = rejects.bytes;
     await writeResumeState(resumePath, state);
   };
 
@@ -128,6 +135,7 @@ export async function runExport(
           progress,
           save,
           formatter,
+          rejects,
           signal: abort.signal,
           stopRequested: () => interrupts > 0,
         });
@@ -148,6 +156,7 @@ export async function runExport(
     removeInterrupt?.();
     progress.clear();
     await sink.close().catch(() => undefined);
+    await rejects.close().catch(() => undefined);
   }
 
   const interrupted = interrupts > 0 && !state.complete;
@@ -163,6 +172,7 @@ export async function runExport(
           elapsedMs: ctx.now() - startedAt,
           output,
           interrupted,
+          rejectsFile: rejects.label,
         }),
       ),
     );
@@ -180,11 +190,59 @@ export async function runExport(
   if (resumePath !== null && !cmd.quiet) {
     ctx.say(`complete; ${cmd.resume} records it, so running this command again does nothing`);
   }
+  const rejected = state.platforms.reduce((n, p) => n + (p.rejected ?? 0), 0);
+  if (rejected > 0) {
+    ctx.say(
+      `${rejected} ${cmd.resource} failed validation: see ${rejects.label} (exit code ${EXIT.rejected})`,
+    );
+    return EXIT.rejected;
+  }
   return EXIT.ok;
 }
 
 function emptyReport(platform: string, earlier: number, skipped: boolean): PlatformReport {
-  return { platform, records: 0, earlier, requests: 0, retries: 0, rateLimited: 0, elapsedMs: 0, skipped };
+  return {
+    platform,
+    records: 0,
+    earlier,
+    requests: 0,
+    retries: 0,
+    rateLimited: 0,
+    elapsedMs: 0,
+    skipped,
+    rejected: 0,
+  };
+}
+
+/** A file sink opened on the first write, so an export with nothing rejected leaves no rejects file. */
+function lazySink(path: string, options: { resumeAt: number; durable: boolean; label: string }) {
+  let sink: Promise<Sink> | undefined = options.resumeAt > 0 ? fileSink(path, options) : undefined;
+  let bytes = options.resumeAt;
+  return {
+    label: options.label,
+    get opened() {
+      return sink !== undefined;
+    },
+    get bytes() {
+      return bytes;
+    },
+    async write(text: string) {
+      sink ??= fileSink(path, options);
+      const s = await sink;
+      await s.write(text);
+      bytes = s.bytes;
+    },
+    async close() {
+      if (sink) await (await sink).close();
+    },
+  };
+}
+
+type Rejects = ReturnType<typeof lazySink>;
+
+/** One rejected record as a line of the rejects file: enough to find it on the platform and see why. */
+function rejectLine(platform: string, resource: string, record: InvalidRecord): string {
+  return `${JSON.stringify({ platform, resource, id: record.id, index: record.index, issues: record.issues, raw: record.raw })}\n`;
 }
 
 async function writeOut(sink: Sink, progress: Progress, text: string): Promise<void> {
@@ -204,6 +262,7 @@ interface PlatformRun {
   progress: Progress;
   save(): Promise<void>;
   formatter: ReturnType<typeof createFormatter>;
+  rejects: Rejects;
   signal: AbortSignal;
   stopRequested(): boolean;
 }
@@ -226,19 +285,15 @@ async function exportPlatform(run: PlatformRun): Promise<void> {
   const firstSize =
     cmd.limit === undefined ? pageSize : Math.max(1, Math.min(pageSize, cmd.limit - entry.records));
 
-  let cursor = entry.cursor;
-  const seen = new Set<string>();
-  if (cursor !== null) seen.add(cursor);
-  let emptyRun = 0;
   let total: number | undefined;
   progress.start(platform, cmd.resource, entry.records);
-
-  for (;;) {
-    const params: ListParams =
-      cursor !== null
-        ? { cursor, signal }
-        : { limit: firstSize, ...(serverSince ? { updatedSince: since } : {}), signal };
-    const page = await source.list(params);
+  if (!source.pages) throw new CliError(`${platform}: this adapter cannot list ${cmd.resource} page by page`);
+  // Core's page iterator follows the cursors and stops paging that loops or stalls.
+  const params: ListParams =
+    entry.cursor !== null
+      ? { cursor: entry.cursor, signal }
+      : { limit: firstSize, ...(serverSince ? { updatedSince: since } : {}), signal };
+  for await (const page of source.pages(params) as AsyncIterable<Page<UnifiedRecord>>) {
     let items: readonly UnifiedRecord[] = page.items;
     if (sinceMs !== undefined && !serverSince) {
       // A record never updated counts from its creation; one with neither time is kept.
@@ -247,12 +302,25 @@ async function exportPlatform(run: PlatformRun): Promise<void> {
         return at === null || Date.parse(at) >= sinceMs;
       });
     }
+    const invalid = page.invalid ?? [];
+    if (cmd.strict && invalid.length > 0) {
+      const bad = invalid[0]!;
+      const issue = bad.issues[0];
+      throw new CliError(
+        `${platform}: ${cmd.resource} record ${bad.id ?? `#${bad.index}`} failed validation (${issue ? `${issue.field}: ${issue.message}` : 'invalid'}); --strict stops here`,
+      );
+    }
     let limitReached = false;
     if (cmd.limit !== undefined && items.length >= cmd.limit - entry.records) {
       items = items.slice(0, cmd.limit - entry.records);
       limitReached = true;
     }
     await writeOut(sink, progress, formatter.records(items));
+    if (invalid.length > 0) {
+      await run.rejects.write(invalid.map((r) => rejectLine(platform, cmd.resource, r)).join(''));
+      entry.rejected = (entry.rejected ?? 0) + invalid.length;
+      report.rejected += invalid.length;
+    }
 
     const next = page.nextCursor ?? null;
     entry.started = true;
@@ -264,28 +332,9 @@ async function exportPlatform(run: PlatformRun): Promise<void> {
 
     if (total === undefined && page.totalCount !== undefined) total = page.totalCount;
     progress.update(entry.records, cmd.limit === undefined ? total : Math.min(total ?? cmd.limit, cmd.limit));
-    if (entry.done || run.stopRequested()) {
-      progress.finish();
-      return;
-    }
-
-    emptyRun = page.items.length === 0 ? emptyRun + 1 : 0;
-    if (emptyRun >= MAX_EMPTY_PAGES) {
-      throw new CommerceError(`${platform}: ${emptyRun} empty pages in a row still point onwards`, {
-        platform,
-        code: 'pagination_stalled',
-      });
-    }
-    if (seen.has(next!)) {
-      throw new CommerceError(`${platform}: the platform returned a cursor it returned before`, {
-        platform,
-        code: 'pagination_loop',
-      });
-    }
-    seen.add(next!);
-    if (seen.size > 10_000) seen.delete(seen.values().next().value as string);
-    cursor = next;
+    if (entry.done || run.stopRequested()) break;
   }
+  progress.finish();
 }
 
 const SECRET_FLAGS = new Set(['--app-id', '--app-secret', '--api-key', '--api-password', '--password']);

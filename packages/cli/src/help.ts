@@ -16,6 +16,9 @@ Export options
                         continue after Ctrl-C or a crash, without writing any record twice
   --no-csv-guard        (csv) write cells starting with = + - @ as they are; by default they get a
                         leading ' so a spreadsheet cannot run them as formulas
+  --rejected FILE       where records that fail validation go (default <out>.rejected.jsonl);
+                        the export goes on and exits with 3 when any were rejected
+  --strict              stop at the first record that fails validation instead
   --quiet, -q           no progress and no summary
   --debug               stack traces and error details (secrets are still removed)
 
@@ -37,7 +40,7 @@ secrets: a command line is visible to other users (ps), so secret flags print a 
   STOREPORT_COMMERCEHQ_BASE_URL); --currency CODE sets the store currency Commerce7 and
   CommerceHQ do not send (default USD). With --platform all use the environment variables.
 
-Exit codes: 0 ok, 1 runtime error, 2 usage error, 130 interrupted
+Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 records rejected, 130 interrupted
 
 Example
   storeport export orders --platform all --sandbox --out orders.jsonl

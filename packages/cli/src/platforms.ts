@@ -83,6 +83,8 @@ export async function openPlatform(platform: PlatformId, source: PlatformSource)
 /** The list / get half of a resource, over whichever record type it holds. */
 export interface RecordSource {
   list(params?: ListParams): Promise<Page<UnifiedRecord>>;
+  /** Every page from the params' cursor (or the first) on, guarded by core against loops and stalls. */
+  pages?(params?: ListParams): AsyncIterableIterator<Page<UnifiedRecord>>;
   get(id: string, options?: CallOptions): Promise<UnifiedRecord>;
 }
 

@@ -14,6 +14,8 @@ export interface PlatformProgressState {
   done: boolean;
   /** Records written so far. */
   records: number;
+  /** Records rejected (written to the rejects file) so far. */
+  rejected?: number;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface ResumeState {
   limit: number | null;
   platforms: PlatformProgressState[];
   outputBytes: number;
+  /** Size of the rejects file after the last completed page (absent: none written). */
+  rejectedBytes?: number;
   /** The export finished: a re-run does nothing. */
   complete: boolean;
   updatedAt: string;

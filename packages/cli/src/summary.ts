@@ -14,6 +14,8 @@ export interface PlatformReport {
   elapsedMs: number;
   /** Finished by an earlier run: nothing was fetched now. */
   skipped: boolean;
+  /** Records that failed validation, written to the rejects file by this run. */
+  rejected: number;
 }
 
 const right = (value: string | number, width: number) => String(value).padStart(width);
@@ -25,6 +27,8 @@ export function formatSummary(options: {
   elapsedMs: number;
   output: string;
   interrupted: boolean;
+  /** Where rejected records went, when any were. */
+  rejectsFile?: string;
 }): string {
   const { reports } = options;
   const total = reports.reduce((n, r) => n + r.records, 0);
@@ -57,6 +61,12 @@ export function formatSummary(options: {
         sum((r) => r.rateLimited),
         5,
       )}  ${right(formatDuration(options.elapsedMs), 7)}`,
+    );
+  }
+  const rejected = reports.reduce((n, r) => n + r.rejected, 0);
+  if (rejected > 0) {
+    lines.push(
+      `  ${rejected.toLocaleString('en-US')} ${options.resource} failed validation and were written to ${options.rejectsFile ?? 'the rejects file'} (with their ids and what is wrong)`,
     );
   }
   return `${showControls(lines.join('\n'), { lines: true })}\n`;

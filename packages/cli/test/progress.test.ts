@@ -65,6 +65,7 @@ describe('summary', () => {
           rateLimited: 1,
           elapsedMs: 400,
           skipped: false,
+          rejected: 0,
         },
         {
           platform: 'commerce-api',
@@ -75,6 +76,7 @@ describe('summary', () => {
           rateLimited: 0,
           elapsedMs: 800,
           skipped: false,
+          rejected: 0,
         },
       ],
     });

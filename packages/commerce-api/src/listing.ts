@@ -1,98 +1,65 @@
-import {
-  filterGuards,
-  type IterateParams,
-  iterateConcurrently,
-  type ListParams,
-  type Page,
-  type QueryValue,
-  type ResourceName,
-  ValidationError,
-} from '@storeport/core';
-import type { z } from 'zod';
-import type { ApiClient } from './client';
-import { PLATFORM } from './options';
-import { type OpenedList, openList, pageCountOf, toPage } from './paging';
-import { wirePage } from './wire/page';
+import type { QueryValue } from '@storeport/core';
+import { type FetchedPage, type ListDeclaration, type PageRequest, pageNumbers } from '@storeport/core/kit';
+import type { CommerceApiClient } from './client';
+import { type WirePage, WirePageSchema } from './wire/page';
 
-export type Filters = Record<string, unknown>;
+type NativePage = { page: number };
 
-export interface ListSpec<W, T> {
-  resource: ResourceName;
+/** What differs between the API's lists: the path, the record, and the query for the filters. */
+export type ListSpec<W, T> = Omit<
+  ListDeclaration<NativePage, W, T>,
+  'paging' | 'maxPageSize' | 'defaultPageSize' | 'fetchPage'
+> & {
   path: string;
-  schema: z.ZodType<W>;
-  map: (wire: W) => T;
-  /** The API's query parameters for the unified filters; throws ValidationError for one it lacks. */
-  query: (filters: Filters) => Record<string, QueryValue>;
-}
+  /** The API's query parameters for the checked filters (names as in `filters`). */
+  query(filters: Readonly<Record<string, unknown>>): Record<string, QueryValue>;
+};
 
-/** `list` and `iterate` (sequential, or `concurrency` pages at a time) for one resource. */
-export function makeLister<W, T, L extends ListParams>(client: ApiClient, spec: ListSpec<W, T>) {
-  const pageSchema = wirePage(spec.schema);
-
-  async function fetchPage(opened: OpenedList<Filters>, signal: AbortSignal | undefined) {
-    const query = { ...spec.query(opened.filters), page: opened.page, pageSize: opened.pageSize };
-    const res = await client.send(
-      { method: 'GET', path: spec.path, query, ...(signal ? { signal } : {}), what: `${spec.resource} page` },
-      pageSchema,
-    );
-    return { envelope: res.body, items: res.body.data.map((w) => spec.map(w as W)) };
-  }
-
-  async function list(params?: L): Promise<Page<T>> {
-    const opened = openList<Filters>(spec.resource, params);
-    // Filters are checked before anything is sent (a cursor's were checked when it was made).
-    spec.query(opened.filters);
-    const { envelope, items } = await fetchPage(opened, params?.signal);
-    return toPage(spec.resource, opened, envelope, items);
-  }
-
-  function iterate(params?: IterateParams<L>): AsyncIterableIterator<T> {
-    // Numbered pages from the cursor's page on (1 without one); `pages` or `total`, when sent, says where they end.
-    return iterateConcurrently<T, L>(list, params, PLATFORM, (rest) => {
-      const opened = openList<Filters>(spec.resource, rest);
-      spec.query(opened.filters);
-      return {
-        firstPage: opened.page,
-        fetchPage: async (page) => {
-          const { envelope, items } = await fetchPage({ ...opened, page }, rest.signal);
-          return { items, pageCount: pageCountOf(envelope, opened.pageSize) ?? null };
+/**
+ * A list over `GET <path>?page=&pageSize=` (1-based; the seed: "Items per page (max 100)"). The
+ * default asks for full pages, so an export takes as few requests as possible.
+ */
+export function apiList<W, T>(
+  client: CommerceApiClient,
+  { path, query, ...spec }: ListSpec<W, T>,
+): ListDeclaration<NativePage, W, T> {
+  return {
+    ...spec,
+    paging: pageNumbers(),
+    maxPageSize: 100,
+    defaultPageSize: 100,
+    async fetchPage(req: PageRequest<NativePage>): Promise<FetchedPage<NativePage>> {
+      const page = req.native?.page ?? 1;
+      const sort = req.sort && { sort: req.sort.field, order: req.sort.direction };
+      const res = await client.send(
+        {
+          method: 'GET',
+          path,
+          query: { ...query(req.filters), ...sort, page, pageSize: req.pageSize },
+          signal: req.signal,
+          what: `${path.slice(1)} page`,
         },
-      };
-    });
-  }
-
-  return { list, iterate };
+        WirePageSchema,
+      );
+      return pageOf(res.body, page, req.pageSize);
+    },
+  };
 }
 
 /**
- * Refuses filters a resource does not know, naming them, so nothing is silently ignored; turns an
- * ISO 8601 filter value into UTC, or a ValidationError naming the filter.
+ * Where the next page is. `pages` says, when the envelope has it; without it, `total` does
+ * (`page * pageSize < total`); without either, a full page means there may be more. The page size
+ * is the one the server says it used, else the one asked for.
  */
-export const { onlyFilters, timeFilter } = filterGuards({
-  platform: PLATFORM,
-  issue: (resource) => `not a ${resource} filter the Commerce API has`,
-});
-
-/** `sort` in the unified form → the API's `sort` + `order`, for the fields a resource maps. */
-export function sortQuery(
-  resource: ResourceName,
-  sort: unknown,
-  fields: Record<string, string>,
-): Record<string, QueryValue> {
-  if (sort === undefined) return {};
-  const spec = sort as { field?: unknown; direction?: unknown };
-  const field = typeof spec.field === 'string' ? fields[spec.field] : undefined;
-  const direction = spec.direction ?? 'asc';
-  if (!field || (direction !== 'asc' && direction !== 'desc')) {
-    const known = Object.keys(fields);
-    throw new ValidationError(
-      `${PLATFORM}: ${resource} can be sorted by ${known.length ? known.join(', ') : 'nothing'} (asc or desc)`,
-      {
-        platform: PLATFORM,
-        code: 'unsupported_sort',
-        issues: [{ field: 'sort', message: 'unsupported sort' }],
-      },
-    );
-  }
-  return { sort: field, order: direction };
+export function pageOf(body: WirePage, page: number, asked: number): FetchedPage<NativePage> {
+  const size = body.pageSize ?? asked;
+  const count = body.data.length;
+  const pageCount = body.pages ?? (body.total === undefined ? null : Math.ceil(body.total / size));
+  const more = pageCount === null ? count >= size : page < pageCount;
+  return {
+    records: body.data,
+    next: count > 0 && more ? { page: page + 1 } : null,
+    pageCount,
+    totalCount: body.total,
+  };
 }

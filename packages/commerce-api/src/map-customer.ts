@@ -1,5 +1,5 @@
 import { type Address, type Customer, wireTime } from '@storeport/core';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import type { WireAddress, WireCustomer } from './wire/customer';
 
 /** Customers are modelled on the seed's conventions (the seed documents none): see docs/adapters/commerce-api.md. */

@@ -1,15 +1,25 @@
-import { type LineItem, multiplyMoney, type Order, readField, wireDecimal, wireTime } from '@storeport/core';
+import {
+  type LineItem,
+  type Money,
+  multiplyMoney,
+  type Order,
+  type RoundingMode,
+  readField,
+  wireDecimal,
+  wireTime,
+} from '@storeport/core';
 import { mapOrderStatus } from './map-status';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import type { WireOrder, WireOrderItem } from './wire/order';
 
 /**
  * Money comes as decimal numbers in the order's currency, converted exactly (JPY has no minor
  * unit). The API reports no tax, shipping or addresses: those are zero / null. An order is
- * refunded whole (status `refunded`), so the refunded total is the order total or zero.
+ * refunded whole (status `refunded`), so the refunded total is the order total or zero. An
+ * amount with more decimals than the currency has is refused, or rounded with `'half-even'`.
  */
-export function mapOrder(o: WireOrder): Order {
-  const money = (field: string, value: number) => wireDecimal(PLATFORM, field, value, o.currency);
+export function mapOrder(o: WireOrder, rounding: RoundingMode = 'reject'): Order {
+  const money = (field: string, value: number) => wireDecimal(PLATFORM, field, value, o.currency, rounding);
   const zero = { amount: 0, currency: o.currency };
   const total = money('total', o.total);
   const row = mapOrderStatus(o.status);
@@ -25,7 +35,7 @@ export function mapOrder(o: WireOrder): Order {
     fulfillmentStatus: row.fulfillmentStatus,
     currency: o.currency,
     channel: null,
-    lineItems: o.items.map((item, i) => mapLine(item, `items.${i}`, o.currency)),
+    lineItems: o.items.map((item, i) => mapLine(item, `items.${i}`, money)),
     subtotal: money('subtotal', o.subtotal),
     discountTotal: o.discount == null ? zero : money('discount', o.discount),
     taxTotal: zero,
@@ -41,12 +51,16 @@ export function mapOrder(o: WireOrder): Order {
   };
 }
 
-function mapLine(item: WireOrderItem, path: string, currency: string): LineItem {
-  const unitPrice = wireDecimal(PLATFORM, `${path}.unitPrice`, item.unitPrice, currency);
+function mapLine(
+  item: WireOrderItem,
+  path: string,
+  money: (field: string, value: number) => Money,
+): LineItem {
+  const unitPrice = money(`${path}.unitPrice`, item.unitPrice);
   const total =
     item.lineTotal === undefined
       ? readField(PLATFORM, `${path}.quantity`, () => multiplyMoney(unitPrice, item.quantity))
-      : wireDecimal(PLATFORM, `${path}.lineTotal`, item.lineTotal, currency);
+      : money(`${path}.lineTotal`, item.lineTotal);
   return {
     id: null,
     productId: item.productId,

@@ -1,14 +1,15 @@
-import { type Product, wireDecimal, wireTime } from '@storeport/core';
+import { type Product, type RoundingMode, wireDecimal, wireTime } from '@storeport/core';
 import { mapProductStatus } from './map-status';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import type { WireProduct } from './wire/product';
 
 /**
  * A Commerce API product is one SKU: it becomes a unified product with one variant (same id and
- * SKU) that carries the price and the stock, the unified model's home for inventory.
+ * SKU) that carries the price and the stock, the unified model's home for inventory. A price with
+ * more decimals than the currency has is refused, or rounded with `'half-even'`.
  */
-export function mapProduct(p: WireProduct): Product {
-  const price = wireDecimal(PLATFORM, 'price', p.price, p.currency);
+export function mapProduct(p: WireProduct, rounding: RoundingMode = 'reject'): Product {
+  const price = wireDecimal(PLATFORM, 'price', p.price, p.currency, rounding);
   return {
     platform: PLATFORM,
     id: p.productId,

@@ -1,13 +1,14 @@
 import {
-  ConfigurationError,
   checkHeaderValue,
   type LimiterLike,
   type RateLimit,
   type RedisLimiterOptions,
   type RetryOptions,
+  type RoundingMode,
 } from '@storeport/core';
-
-export const PLATFORM = 'commerce-api' as const;
+import { parseOptions, TransportSettingsSchema } from '@storeport/core/kit';
+import { z } from 'zod';
+import { PLATFORM } from './platform';
 
 /** The seed's server: `https://api.commerce.io/v2`. */
 export const DEFAULT_BASE_URL = 'https://api.commerce.io/v2';
@@ -51,80 +52,75 @@ export interface CommerceApiAdapterOptions {
   retry?: RetryOptions | false;
   /** Per attempt. Default 30 s. */
   timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+  /** Sent on every request. */
+  headers?: Record<string, string>;
   /**
    * Largest response body read, in bytes (counted while streaming); past it the call fails with a
    * ResponseTooLargeError (`response_too_large`), not retried. Default 32 MiB.
    */
   maxResponseBytes?: number;
-  fetch?: typeof globalThis.fetch;
   /**
    * Refresh this long before the access token expires. Default: a tenth of its lifetime, at most
    * 60 s, so a 1-hour token is refreshed a minute early and a 2-second test token 200 ms early.
    */
   refreshSkewMs?: number;
+  /**
+   * An amount the API sends with more decimals than its currency has (`1.999` USD): `'reject'`
+   * (default) makes its record invalid; `'half-even'` rounds it to the currency's minor unit.
+   */
+  rounding?: RoundingMode;
 }
 
 export type ResolvedCredentials =
   | ({ kind: 'password' } & PasswordCredentials)
   | ({ kind: 'apiKey' } & ApiKeyCredentials);
 
-/** Checks the options a user passes, naming the first wrong one. */
-export function readCredentials(options: CommerceApiAdapterOptions | undefined): ResolvedCredentials {
-  if (!options || typeof options !== 'object') throw missing('options', 'is required');
-  const c = options.credentials as Partial<PasswordCredentials & ApiKeyCredentials> | undefined;
-  if (!c || typeof c !== 'object') {
-    throw missing('credentials', 'is required: pass { email, password } or { apiKey }');
-  }
-  if ('apiKey' in c && c.apiKey !== undefined) {
-    if (typeof c.apiKey !== 'string' || c.apiKey.trim() === '')
-      throw missing('credentials.apiKey', 'must be a non-empty string');
-    checkHeaderValue(`@storeport/${PLATFORM}`, 'credentials.apiKey', c.apiKey);
-    if ('email' in c || 'password' in c)
-      throw missing('credentials', 'takes either { email, password } or { apiKey }, not both');
-    return { kind: 'apiKey', apiKey: c.apiKey };
-  }
-  if (typeof c.email !== 'string' || c.email.trim() === '') throw missing('credentials.email', 'is required');
-  if (typeof c.password !== 'string' || c.password === '')
-    throw missing('credentials.password', 'is required');
-  if (c.remember !== undefined && typeof c.remember !== 'boolean')
-    throw missing('credentials.remember', 'must be a boolean');
-  return {
-    kind: 'password',
-    email: c.email,
-    password: c.password,
-    ...(c.remember !== undefined ? { remember: c.remember } : {}),
-  };
-}
-
-/** The options besides credentials that the adapter itself reads (core checks the rest). */
-export function checkOptions(options: CommerceApiAdapterOptions): void {
-  const { refreshSkewMs, apiKeyHeader } = options;
-  if (refreshSkewMs !== undefined && !(Number.isFinite(refreshSkewMs) && refreshSkewMs >= 0))
-    throw missing('refreshSkewMs', 'must be a number of milliseconds ≥ 0');
-  if (
-    apiKeyHeader !== undefined &&
-    !(typeof apiKeyHeader === 'string' && /^[A-Za-z0-9-]+$/.test(apiKeyHeader))
+const CredentialsSchema = z
+  .object(
+    {
+      email: z.string().optional(),
+      password: z.string().optional(),
+      remember: z.boolean().optional(),
+      apiKey: z.string().optional(),
+    },
+    'is required: pass { email, password } or { apiKey }',
   )
-    throw missing('apiKeyHeader', 'must be an HTTP header name');
-  readPlan(options);
-}
-
-export function readPlan(options: CommerceApiAdapterOptions): RateLimit {
-  if (options.rateLimit !== undefined) {
-    const { limit, windowMs } = options.rateLimit;
-    if (!Number.isFinite(limit) || limit <= 0 || !Number.isFinite(windowMs) || windowMs <= 0)
-      throw missing('rateLimit', 'needs a positive limit and windowMs');
-    return { limit, windowMs };
-  }
-  const plan = options.plan ?? 'standard';
-  const limit = PLAN_LIMITS[plan];
-  if (!limit) throw missing('plan', `must be "standard" or "enterprise", got ${JSON.stringify(plan)}`);
-  return limit;
-}
-
-function missing(option: string, problem: string): ConfigurationError {
-  return new ConfigurationError(`@storeport/commerce-api: "${option}" ${problem}`, {
-    platform: PLATFORM,
-    code: 'invalid_options',
+  .transform((c, ctx): ResolvedCredentials => {
+    const fail = (field: string, message: string) => {
+      ctx.addIssue({ code: 'custom', path: field ? [field] : [], message });
+      return z.NEVER;
+    };
+    if (c.apiKey !== undefined) {
+      if (c.apiKey.trim() === '') return fail('apiKey', 'must be a non-empty string');
+      if (c.email !== undefined || c.password !== undefined)
+        return fail('', 'takes either { email, password } or { apiKey }, not both');
+      return { kind: 'apiKey', apiKey: c.apiKey };
+    }
+    if (c.email === undefined || c.email.trim() === '') return fail('email', 'is required');
+    if (c.password === undefined || c.password === '') return fail('password', 'is required');
+    return { kind: 'password', email: c.email, password: c.password, remember: c.remember };
   });
+
+const OptionsSchema = TransportSettingsSchema.extend({
+  credentials: CredentialsSchema,
+  apiKeyHeader: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name')
+    .default('X-API-Key'),
+  plan: z.enum(['standard', 'enterprise']).default('standard'),
+  refreshSkewMs: z.number().nonnegative('must be a number of milliseconds ≥ 0').finite().optional(),
+  rounding: z.enum(['reject', 'half-even']).default('reject'),
+});
+
+export type CommerceApiSettings = z.output<typeof OptionsSchema>;
+
+/** Checks what the user passed, naming the first wrong option (never echoing its value). */
+export function readOptions(input: CommerceApiAdapterOptions): CommerceApiSettings {
+  const parsed = parseOptions(PLATFORM, OptionsSchema, input);
+  const { credentials } = parsed as { credentials: { apiKey?: unknown } };
+  // An API key goes into a header.
+  if ('apiKey' in credentials)
+    checkHeaderValue(`@storeport/${PLATFORM}`, 'credentials.apiKey', credentials.apiKey);
+  return parsed;
 }

@@ -1,93 +1,80 @@
 import {
-  type CallOptions,
   encodePath,
-  type Product,
-  type ProductInput,
   ProductInputSchema,
-  type ProductListParams,
-  type ProductsResource,
-  type ProductUpdate,
   ProductUpdateSchema,
   parseInput,
+  type RoundingMode,
   signalOf,
   ValidationError,
 } from '@storeport/core';
-import type { ApiClient } from './client';
-import { type Filters, makeLister, onlyFilters, sortQuery } from './listing';
+import { defaultId, type ProductsDeclaration } from '@storeport/core/kit';
+import type { CommerceApiClient } from './client';
+import { apiList } from './listing';
 import { mapProduct } from './map-product';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import { productBody } from './to-wire';
 import { CATEGORIES, type WireProduct, WireProductSchema } from './wire/product';
 
-const SORTS = { title: 'name', price: 'price', inventoryQuantity: 'stock', createdAt: 'createdAt' };
-
-/** `GET /products` filters: `search`, `category`, `active`, `sort` + `order` (the seed). */
-function productQuery(f: Filters) {
-  onlyFilters('products', f, ['query', 'type', 'status', 'sort'], {
-    updatedSince: 'the API has no update-time filter on products',
-  });
-  if (f.type !== undefined && !(CATEGORIES as readonly unknown[]).includes(f.type)) {
-    throw new ValidationError(`${PLATFORM}: type must be one of ${CATEGORIES.join(', ')}`, {
-      platform: PLATFORM,
-      code: 'invalid_input',
-      issues: [{ field: 'type', message: 'not a Commerce API category' }],
-    });
-  }
-  if (f.status === 'archived' || (f.status !== undefined && f.status !== 'active' && f.status !== 'draft')) {
-    throw new ValidationError(
-      `${PLATFORM}: products can be listed by status active or draft only (no archived state)`,
-      {
-        platform: PLATFORM,
-        code: 'invalid_input',
-        issues: [{ field: 'status', message: 'must be active or draft' }],
+/** `GET /products` filters `search`, `category`, `active`, and sorts with `sort` + `order` (the seed). */
+export function products(client: CommerceApiClient, rounding?: RoundingMode): ProductsDeclaration {
+  const map = (wire: WireProduct) => mapProduct(wire, rounding);
+  const send = async (req: Parameters<CommerceApiClient['send']>[0]) =>
+    map((await client.send({ ...req, what: 'product' }, WireProductSchema)).body);
+  return {
+    list: apiList(client, {
+      path: '/products',
+      wire: WireProductSchema,
+      map,
+      idOf: (raw) => defaultId(raw, 'productId'),
+      filters: ['query', 'type', 'status'],
+      filterHints: { updatedSince: 'the API has no update-time filter on products' },
+      sorts: { title: 'name', price: 'price', inventoryQuantity: 'stock', createdAt: 'createdAt' },
+      checkFilters: (f) => {
+        if (f.type !== undefined && !(CATEGORIES as readonly unknown[]).includes(f.type))
+          throw invalid(
+            'type',
+            `type must be one of ${CATEGORIES.join(', ')}`,
+            'not a Commerce API category',
+          );
+        if (f.status !== undefined && f.status !== 'active' && f.status !== 'draft')
+          throw invalid(
+            'status',
+            'products can be listed by status active or draft only (no archived state)',
+            'must be active or draft',
+          );
       },
-    );
-  }
-  return {
-    ...(f.query !== undefined ? { search: String(f.query) } : {}),
-    ...(f.type !== undefined ? { category: String(f.type) } : {}),
-    ...(f.status !== undefined ? { active: f.status === 'active' } : {}),
-    ...sortQuery('products', f.sort, SORTS),
-  };
-}
-
-export function productsResource(client: ApiClient): ProductsResource {
-  const { list, iterate } = makeLister<WireProduct, Product, ProductListParams>(client, {
-    resource: 'products',
-    path: '/products',
-    schema: WireProductSchema,
-    map: mapProduct,
-    query: productQuery,
-  });
-  return {
-    list,
-    iterate,
-    async get(id: string, options?: CallOptions) {
-      const res = await client.send(
-        { method: 'GET', path: encodePath`/products/${id}`, ...signalOf(options), what: 'product' },
-        WireProductSchema,
-      );
-      return mapProduct(res.body);
-    },
-    async create(input: ProductInput, options?: CallOptions) {
-      const body = productBody(parseInput(PLATFORM, 'product', ProductInputSchema, input), 'create');
-      const res = await client.send(
-        { method: 'POST', path: '/products', body, ...signalOf(options), what: 'product' },
-        WireProductSchema,
-      );
-      return mapProduct(res.body);
-    },
-    async update(id: string, input: ProductUpdate, options?: CallOptions) {
-      const path = encodePath`/products/${id}`;
-      const body = productBody(parseInput(PLATFORM, 'product update', ProductUpdateSchema, input), 'update');
-      const res = await client.send(
-        { method: 'PATCH', path, body, ...signalOf(options), what: 'product' },
-        WireProductSchema,
-      );
-      return mapProduct(res.body);
-    },
-    async delete(id: string, options?: CallOptions) {
+      query: (f) => ({
+        search: f.query as string,
+        category: f.type as string,
+        active: f.status === undefined ? undefined : f.status === 'active',
+      }),
+    }),
+    get: async (id, options) =>
+      send({ method: 'GET', path: encodePath`/products/${id}`, ...signalOf(options) }),
+    create: async (input, options) =>
+      send({
+        method: 'POST',
+        path: '/products',
+        body: productBody(parseInput(PLATFORM, 'product', ProductInputSchema, input), 'create'),
+        ...signalOf(options),
+      }),
+    update: async (id, input, options) =>
+      send({
+        method: 'PATCH',
+        path: encodePath`/products/${id}`,
+        body: productBody(parseInput(PLATFORM, 'product update', ProductUpdateSchema, input), 'update'),
+        ...signalOf(options),
+      }),
+    delete: async (id, options) => {
       await client.send({ method: 'DELETE', path: encodePath`/products/${id}`, ...signalOf(options) });
     },
   };
+}
+
+function invalid(field: string, message: string, issue: string): ValidationError {
+  return new ValidationError(`${PLATFORM}: ${message}`, {
+    platform: PLATFORM,
+    code: 'invalid_input',
+    issues: [{ field, message: issue }],
+  });
 }

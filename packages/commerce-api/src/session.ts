@@ -1,5 +1,6 @@
 import { AbortError, CommerceError } from '@storeport/core';
-import { PLATFORM } from './options';
+import { raceAbort } from '@storeport/core/kit';
+import { PLATFORM } from './platform';
 import type { WireTokens } from './wire/tokens';
 
 /** What the session needs from the outside world (the transport), so it can be tested alone. */
@@ -60,6 +61,15 @@ export class Session {
         return access.token;
       this.renew();
     }
+  }
+
+  /**
+   * The token to send now, as it is: never renews, so it is safe to call from inside a limiter
+   * slot (a renewal waiting for a slot there could deadlock a `maxConcurrent: 1` limiter).
+   */
+  current(): string | undefined {
+    if (this.closed) throw closedError();
+    return this.access?.token;
   }
 
   /**
@@ -142,25 +152,13 @@ function closedError(): CommerceError {
 }
 
 /** Waits for the shared renewal, but lets this caller's own signal stop its wait (not the renewal). */
-function waitFor(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortError(signal));
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(abortError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      (err: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(err);
-      },
-    );
-  });
-}
-
-function abortError(signal: AbortSignal): AbortError {
-  return new AbortError(`${PLATFORM}: request aborted`, { platform: PLATFORM, cause: signal.reason });
+async function waitFor(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await raceAbort(promise, signal);
+  } catch (err) {
+    if (signal?.aborted && err === signal.reason) {
+      throw new AbortError(`${PLATFORM}: request aborted`, { platform: PLATFORM, cause: signal.reason });
+    }
+    throw err;
+  }
 }

@@ -11,7 +11,7 @@ import {
   toDecimal,
   ValidationError,
 } from '@storeport/core';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import { CATEGORIES } from './wire/product';
 
 /*

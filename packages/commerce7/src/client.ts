@@ -11,9 +11,11 @@ import {
   type TransportResponse,
   toBase64,
 } from '@storeport/core';
+import type { PlatformClient } from '@storeport/core/kit';
 import type { z } from 'zod';
 import { parseErrorBody } from './map-error';
-import { type Commerce7AdapterOptions, PLATFORM, type ResolvedOptions, SLOW_PAGE_FROM } from './options';
+import { type ResolvedOptions, SLOW_PAGE_FROM } from './options';
+import { PLATFORM } from './platform';
 
 /** One slow-page gate per tenant and interval in this process, like the main limit. */
 const SLOW_GATES = new Map<string, ReturnType<typeof gapLimiter>>();
@@ -25,64 +27,67 @@ const SLOW_GATES = new Map<string, ReturnType<typeof gapLimiter>>();
  *   limits" (API overview) and are sent unlimited;
  * - page-mode requests past page 100 additionally wait the slow interval between them.
  */
-export class C7Client {
-  readonly transport: Transport;
+export class Commerce7Client implements PlatformClient {
   readonly currency: string;
+  private readonly transport: Transport;
   private readonly main: LimiterLike | undefined;
   private readonly slow: LimiterLike | undefined;
   /** Redis-backed limiters this client built, and so must disconnect. */
   private readonly owned: Array<{ disconnect(flush?: boolean): Promise<void> }> = [];
 
-  constructor(options: Commerce7AdapterOptions, resolved: ResolvedOptions) {
-    this.currency = resolved.currency;
-    const basic = `Basic ${toBase64(`${resolved.appId}:${resolved.appSecret}`)}`;
-    const appIdForms = new Set([resolved.appId, encodeURIComponent(resolved.appId)]);
-    const secrets = secretForms(resolved.appId, resolved.appSecret).filter((s) => !appIdForms.has(s));
+  constructor(options: ResolvedOptions) {
+    this.currency = options.currency;
+    const basic = `Basic ${toBase64(`${options.appId}:${options.appSecret}`)}`;
+    const appIdForms = new Set([options.appId, encodeURIComponent(options.appId)]);
+    const secrets = secretForms(options.appId, options.appSecret).filter((s) => !appIdForms.has(s));
     const auth: AuthProvider = {
-      headers: () => ({ authorization: basic, tenant: resolved.tenant }),
+      headers: () => ({ authorization: basic, tenant: options.tenant }),
       secrets: () => secrets,
     };
     // One budget per tenant (and API host) in this process, whatever the number of adapters.
-    const key = `${PLATFORM}:${hashKey(`${resolved.baseUrl}|${resolved.tenant}`)}`;
+    const key = `${PLATFORM}:${hashKey(`${options.baseUrl}|${options.tenant}`)}`;
     if (options.limiter === false) this.main = undefined;
     else if (options.limiter) this.main = options.limiter;
     else if (options.redis) {
-      const limiter = redisLimiter(key, resolved.rateLimit, options.redis);
+      const limiter = redisLimiter(key, options.rateLimit, options.redis);
       this.main = limiter;
       this.owned.push(limiter);
-    } else this.main = sharedLimiter(key, resolved.rateLimit);
-    if (this.main && resolved.slowPageIntervalMs > 0) {
+    } else this.main = sharedLimiter(key, options.rateLimit);
+    if (this.main && options.slowPageIntervalMs > 0) {
       // With `redis`, the slow-page interval is the tenant's too: shared across processes like the main limit.
-      const shared = options.redis && !options.limiter;
+      const redis = options.limiter ? undefined : options.redis;
       // A user-supplied limiter is this client's own, so is the gate in front of it.
       const cacheable = !options.limiter && !options.redis;
-      const { limit, windowMs } = resolved.rateLimit;
-      const gateId = `storeport:${key}:${limit}-${windowMs}:slow-pages:${resolved.slowPageIntervalMs}`;
-      const cached = cacheable ? SLOW_GATES.get(gateId) : undefined;
+      const { limit, windowMs } = options.rateLimit;
+      const gateId = `storeport:${key}:${limit}-${windowMs}:slow-pages:${options.slowPageIntervalMs}`;
       const made =
-        cached ??
-        gapLimiter({
-          id: gateId,
-          intervalMs: resolved.slowPageIntervalMs,
-          main: this.main,
-          ...(shared ? { redis: options.redis } : {}),
-        });
-      if (shared) this.owned.push(made.limiter);
+        (cacheable ? SLOW_GATES.get(gateId) : undefined) ??
+        gapLimiter({ id: gateId, intervalMs: options.slowPageIntervalMs, main: this.main, redis });
+      if (redis) this.owned.push(made.limiter);
       else if (cacheable) SLOW_GATES.set(gateId, made);
       this.slow = made.gate;
     }
     this.transport = new Transport({
       platform: PLATFORM,
-      baseUrl: resolved.baseUrl,
+      baseUrl: options.baseUrl,
       auth,
       limiter: this.main ?? false,
       parseErrorBody,
       credentialHeaders: ['authorization', 'tenant'],
-      ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
-      ...(options.retry !== undefined ? { retry: options.retry } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      maxResponseBytes: options.maxResponseBytes,
+      retry: options.retry,
+      timeoutMs: options.timeoutMs,
+      fetch: options.fetch,
     });
+  }
+
+  /** Every live secret (tokens included) out of an error: every adapter failure passes through it. */
+  redact<E>(error: E): E {
+    return this.transport.redact(error);
+  }
+
+  get metrics() {
+    return this.transport.metrics;
   }
 
   send<S extends z.ZodType>(req: TransportRequest, schema: S): Promise<TransportResponse<z.output<S>>>;

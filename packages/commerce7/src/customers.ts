@@ -4,20 +4,16 @@ import {
   type Customer,
   type CustomerInput,
   CustomerInputSchema,
-  type CustomerListParams,
-  type CustomersResource,
   type CustomerUpdate,
   CustomerUpdateSchema,
   encodePath,
   type FieldIssue,
   parseInput,
-  signalOf,
 } from '@storeport/core';
-import type { z } from 'zod';
-import type { C7Client } from './client';
-import { dateRange, type Filters, makeLister, onlyFilters, timeFilter } from './listing';
+import type { Commerce7Client } from './client';
+import { cursorList, dateRange } from './listing';
 import { mapCustomer } from './map-customer';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import {
   addressToWire,
   checkAddresses,
@@ -29,24 +25,7 @@ import {
 import { WireAddressPageSchema, type WireCustomerAddress, WireCustomerAddressSchema } from './wire/address';
 import { type WireCustomer, WireCustomerSchema } from './wire/customer';
 import { WireNoteSchema } from './wire/note';
-import { WireCustomerPageSchema } from './wire/page';
 import { WireTagPageSchema, WireTagSchema } from './wire/tag';
-
-const FILTER_HINTS = {
-  updatedSince: 'the Commerce7 docs list no updatedAt filter for customers (only for orders and products)',
-  email: 'Commerce7 documents q as a search on customer names, not emails',
-};
-
-/**
- * Documented customer filters used: `createdAt` with `gte:` / `lt:` (no `btw:` is documented for
- * it). `updatedSince` and `email` are refused: the API would not apply them.
- */
-function customerQuery(filters: Filters) {
-  onlyFilters('customers', filters, ['createdSince', 'createdBefore'], FILTER_HINTS);
-  const since = timeFilter('createdSince', filters.createdSince);
-  const before = timeFilter('createdBefore', filters.createdBefore);
-  return dateRange('customers', 'createdAt', since, before, false);
-}
 
 /** Every page of a page-mode list (tags, one customer's addresses): few records, rate limited. */
 async function allPages<T>(
@@ -62,26 +41,23 @@ async function allPages<T>(
   }
 }
 
-export function customersResource(client: C7Client): CustomersResource {
-  const currency = client.currency;
-  const lister = makeLister<
-    z.output<typeof WireCustomerPageSchema>,
-    WireCustomer,
-    Customer,
-    CustomerListParams
-  >(client, {
-    resource: 'customers',
-    path: '/customer',
-    schema: WireCustomerPageSchema,
-    items: (p) => p.customers,
-    cursor: (p) => p.cursor,
-    map: (w) => mapCustomer(w, currency),
-    query: customerQuery,
+export function customersResource(client: Commerce7Client) {
+  const list = cursorList(client, 'customers', {
+    wire: WireCustomerSchema,
+    map: (w: WireCustomer) => mapCustomer(w, client.currency),
+    // `createdAt` with `gte:` / `lt:` (no `btw:` is documented for it).
+    filters: ['createdSince', 'createdBefore'],
+    filterHints: {
+      updatedSince:
+        'the Commerce7 docs list no updatedAt filter for customers (only for orders and products)',
+      email: 'Commerce7 documents q as a search on customer names, not emails',
+    },
+    query: (f) => dateRange('customers', 'createdAt', f.createdSince, f.createdBefore, false),
   });
 
   async function fetchCustomer(id: string, options?: CallOptions) {
     const res = await client.send(
-      { method: 'GET', path: encodePath`/customer/${id}`, ...signalOf(options), what: 'customer' },
+      { method: 'GET', path: encodePath`/customer/${id}`, signal: options?.signal, what: 'customer' },
       WireCustomerSchema,
     );
     return res.body;
@@ -95,7 +71,7 @@ export function customersResource(client: C7Client): CustomersResource {
           method: 'GET',
           path: encodePath`/customer/${id}/address`,
           query: { page, limit: 50 },
-          ...signalOf(options),
+          signal: options?.signal,
           what: 'customer addresses',
         },
         WireAddressPageSchema,
@@ -114,7 +90,7 @@ export function customersResource(client: C7Client): CustomersResource {
           method: 'GET',
           path: '/tag/customer',
           query: { page, limit: 50 },
-          ...signalOf(options),
+          signal: options?.signal,
           what: 'customer tags',
         },
         WireTagPageSchema,
@@ -131,7 +107,7 @@ export function customersResource(client: C7Client): CustomersResource {
             method: 'POST',
             path: '/tag/customer',
             body: { title, type: 'Manual' },
-            ...signalOf(options),
+            signal: options?.signal,
             what: 'customer tag',
           },
           WireTagSchema,
@@ -150,7 +126,7 @@ export function customersResource(client: C7Client): CustomersResource {
         method: 'POST',
         path: '/note',
         body: noteBody({ customerId }, note),
-        ...signalOf(options),
+        signal: options?.signal,
         what: 'note',
       },
       WireNoteSchema,
@@ -175,7 +151,7 @@ export function customersResource(client: C7Client): CustomersResource {
             method: 'PUT',
             path: encodePath`/customer/${id}/address/${have.id}`,
             body: { ...addressToWire(want), isDefault: i === 0 },
-            ...signalOf(options),
+            signal: options?.signal,
             what: 'customer address',
           },
           WireCustomerAddressSchema,
@@ -187,7 +163,7 @@ export function customersResource(client: C7Client): CustomersResource {
             method: 'POST',
             path: encodePath`/customer/${id}/address`,
             body: { ...addressToWire(want), isDefault: i === 0 },
-            ...signalOf(options),
+            signal: options?.signal,
             what: 'customer address',
           },
           WireCustomerAddressSchema,
@@ -197,7 +173,7 @@ export function customersResource(client: C7Client): CustomersResource {
         await client.send({
           method: 'DELETE',
           path: encodePath`/customer/${id}/address/${have.id}`,
-          ...signalOf(options),
+          signal: options?.signal,
         });
       }
     }
@@ -205,13 +181,12 @@ export function customersResource(client: C7Client): CustomersResource {
   }
 
   return {
-    list: lister.list,
-    iterate: lister.iterate,
+    list,
 
     /** The customer and its address book (a second request: addresses are their own resource). */
     async get(id: string, options?: CallOptions): Promise<Customer> {
       const wire = await fetchCustomer(id, options);
-      return mapCustomer(wire, currency, await addressBook(id, options));
+      return mapCustomer(wire, client.currency, await addressBook(id, options));
     },
 
     async create(input: CustomerInput, options?: CallOptions): Promise<Customer> {
@@ -229,7 +204,7 @@ export function customersResource(client: C7Client): CustomersResource {
           method: 'POST',
           path: first ? '/customer-address' : '/customer',
           body: customerCreateBody(valid, tags),
-          ...signalOf(options),
+          signal: options?.signal,
           what: 'customer',
         },
         WireCustomerSchema,
@@ -241,14 +216,14 @@ export function customersResource(client: C7Client): CustomersResource {
             method: 'POST',
             path: encodePath`/customer/${created.id}/address`,
             body: { ...addressToWire(a), isDefault: false },
-            ...signalOf(options),
+            signal: options?.signal,
             what: 'customer address',
           },
           WireCustomerAddressSchema,
         );
       }
       if (valid.note !== undefined && valid.note !== '') await addNote(created.id, valid.note, options);
-      return mapCustomer(created, currency, first ? await addressBook(created.id, options) : []);
+      return mapCustomer(created, client.currency, first ? await addressBook(created.id, options) : []);
     },
 
     async update(id: string, input: CustomerUpdate, options?: CallOptions): Promise<Customer> {
@@ -271,7 +246,7 @@ export function customersResource(client: C7Client): CustomersResource {
       let wire = current;
       if (Object.keys(body).length > 0) {
         const res = await client.send(
-          { method: 'PUT', path, body, ...signalOf(options), what: 'customer' },
+          { method: 'PUT', path, body, signal: options?.signal, what: 'customer' },
           WireCustomerSchema,
         );
         wire = res.body;
@@ -281,11 +256,11 @@ export function customersResource(client: C7Client): CustomersResource {
         ? await syncAddresses(id, valid.addresses, options)
         : await addressBook(id, options);
       if (typeof valid.note === 'string' && valid.note !== '') await addNote(id, valid.note, options);
-      return mapCustomer(wire, currency, book);
+      return mapCustomer(wire, client.currency, book);
     },
 
     async delete(id: string, options?: CallOptions): Promise<void> {
-      await client.send({ method: 'DELETE', path: encodePath`/customer/${id}`, ...signalOf(options) });
+      await client.send({ method: 'DELETE', path: encodePath`/customer/${id}`, signal: options?.signal });
     },
   };
 }

@@ -1,12 +1,12 @@
-import { assembleAdapter, type CommerceAdapter } from '@storeport/core';
-import { CAPABILITIES } from './capabilities';
-import { C7Client } from './client';
+import type { CommerceAdapter } from '@storeport/core';
+import { defineAdapter } from '@storeport/core/kit';
+import { Commerce7Client } from './client';
 import { customersResource } from './customers';
-import { type Commerce7AdapterOptions, PLATFORM, readOptions } from './options';
+import { type Commerce7AdapterOptions, readOptions } from './options';
 import { ordersResource } from './orders';
+import { PLATFORM } from './platform';
 import { productsResource } from './products';
 
-export { CAPABILITIES as COMMERCE7_CAPABILITIES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './capabilities';
 export {
   FULFILLMENT_STATUS_TABLE,
   PAYMENT_STATUS_TABLE,
@@ -15,7 +15,24 @@ export {
   WEB_STATUS_FOR,
 } from './map-status';
 export type { Commerce7AdapterOptions } from './options';
-export { DEFAULT_BASE_URL, RATE_LIMIT, SLOW_PAGE_INTERVAL_MS } from './options';
+export {
+  DEFAULT_BASE_URL,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  RATE_LIMIT,
+  SLOW_PAGE_INTERVAL_MS,
+} from './options';
+
+const commerce7 = defineAdapter({
+  platform: PLATFORM,
+  options: (input: Commerce7AdapterOptions) => readOptions(input),
+  connect: (options) => new Commerce7Client(options),
+  resources: (client) => ({
+    customers: customersResource(client),
+    orders: ordersResource(client),
+    products: productsResource(client),
+  }),
+});
 
 /**
  * The Commerce7 adapter: `createCommerce7Adapter({ tenant, appId, appSecret })`. Basic auth with
@@ -24,12 +41,11 @@ export { DEFAULT_BASE_URL, RATE_LIMIT, SLOW_PAGE_INTERVAL_MS } from './options';
  * tenant in the process (or by `limiter` / `redis` across processes). Amounts are cents in the
  * tenant's `currency` (default USD), which Commerce7 never sends.
  */
-export function createCommerce7Adapter(options: Commerce7AdapterOptions): CommerceAdapter {
-  const resolved = readOptions(options);
-  const client = new C7Client(options, resolved);
-  return assembleAdapter(PLATFORM, CAPABILITIES, client, {
-    customers: customersResource(client),
-    orders: ordersResource(client),
-    products: productsResource(client),
-  });
-}
+export const createCommerce7Adapter: (options: Commerce7AdapterOptions) => CommerceAdapter = commerce7.create;
+
+/**
+ * What the adapter can do. Lists use cursor mode, whose cursors are sequential (no parallel
+ * pages) and which has no documented sort. Filters are only those the API applies itself:
+ * customers have no `updatedAt` filter in the docs and `q` searches names, not emails.
+ */
+export const COMMERCE7_CAPABILITIES = commerce7.capabilities();

@@ -1,74 +1,52 @@
-import {
-  filterGuards,
-  type IterateParams,
-  iterateList,
-  type ListParams,
-  type Page,
-  type QueryValue,
-  type ResourceName,
-  signalOf,
-  ValidationError,
-} from '@storeport/core';
-import type { z } from 'zod';
-import type { C7Client } from './client';
-import { PLATFORM } from './options';
-import { openList, toPage } from './paging';
+import { type QueryValue, type ResourceName, ValidationError } from '@storeport/core';
+import { type ListDeclaration, nativeCursors } from '@storeport/core/kit';
+import type { Commerce7Client } from './client';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './options';
+import { PLATFORM } from './platform';
+import { wirePage } from './wire/page';
 
-export type Filters = Record<string, unknown>;
-
-export interface ListSpec<P, W, T> {
-  resource: ResourceName;
-  path: string;
-  schema: z.ZodType<P>;
-  items: (page: P) => W[];
-  cursor: (page: P) => string | null | undefined;
-  map: (wire: W) => T;
-  /** Commerce7 query parameters for the unified filters; throws ValidationError for one it lacks. */
-  query: (filters: Filters) => Record<string, QueryValue>;
-}
+type Filters = Readonly<Record<string, unknown>>;
+type Declared<W, T> = Pick<
+  ListDeclaration<string, W, T>,
+  'wire' | 'map' | 'filters' | 'filterHints' | 'checkFilters'
+>;
 
 /**
- * `list` and `iterate` in cursor mode (`cursor=start`, then the cursor each page returns): every
- * customer, order and product list has it, and it is not rate limited, so a full export never
- * touches page mode. `limit` travels with each request (1–50).
+ * A list in cursor mode (`cursor=start`, then the cursor each page returns) on `/customer`,
+ * `/order` or `/product`: every one has it, and it is not rate limited, so a full export never
+ * touches page mode. `limit` travels with each request (1–50). Commerce7 documents no sort.
  */
-export function makeLister<P, W, T, L extends ListParams>(client: C7Client, spec: ListSpec<P, W, T>) {
-  async function list(params?: L): Promise<Page<T>> {
-    const opened = openList<Filters>(spec.resource, params);
-    // Checked before anything is sent (a cursor's filters were checked when it was made).
-    const query = spec.query(opened.filters);
-    const res = await client.send(
-      {
-        method: 'GET',
-        path: spec.path,
-        query: { ...query, cursor: opened.cursor, limit: opened.pageSize },
-        ...signalOf(params),
-        what: `${spec.resource} page`,
-      },
-      spec.schema,
-    );
-    return toPage(spec.resource, opened, spec.items(res.body).map(spec.map), spec.cursor(res.body));
-  }
-
-  function iterate(params?: IterateParams<L>): AsyncIterableIterator<T> {
-    // Cursors are sequential: `concurrency` cannot fetch ahead, so pages come one at a time.
-    return iterateList<T, L>(list, params, PLATFORM);
-  }
-
-  return { list, iterate };
+export function cursorList<W, T>(
+  client: Commerce7Client,
+  resource: ResourceName,
+  spec: Declared<W, T> & { query: (filters: Filters) => Record<string, QueryValue> },
+): ListDeclaration<string, W, T> {
+  const envelope = wirePage(resource);
+  const { query, ...declared } = spec;
+  return {
+    ...declared,
+    // `start` opens a list: a user's cursor holding it was made by hand.
+    paging: nativeCursors(['start']),
+    maxPageSize: MAX_PAGE_SIZE,
+    defaultPageSize: DEFAULT_PAGE_SIZE,
+    filterHints: { ...spec.filterHints, sort: 'Commerce7 documents no sort parameter' },
+    async fetchPage({ native, pageSize, filters, signal }) {
+      const res = await client.send(
+        {
+          method: 'GET',
+          path: `/${resource.slice(0, -1)}`,
+          query: { ...query(filters), cursor: native ?? 'start', limit: pageSize },
+          signal,
+          what: `${resource} page`,
+        },
+        envelope,
+      );
+      // "Continue making requests until you receive a request with no cursor id in the response."
+      const { records, cursor } = res.body;
+      return { records, next: cursor ? cursor : null };
+    },
+  };
 }
-
-/**
- * Refuses filters the API does not apply, naming them, so nothing is silently ignored (`sort`
- * too: Commerce7 documents none); turns an ISO 8601 filter value into UTC with milliseconds, or a
- * ValidationError naming the filter.
- */
-export const { onlyFilters, timeFilter } = filterGuards({
-  platform: PLATFORM,
-  issue: (resource) => `not a ${resource} filter Commerce7 applies`,
-  hints: { sort: 'Commerce7 documents no sort parameter' },
-  code: (key) => (key === 'sort' ? 'unsupported_sort' : 'unsupported_filter'),
-});
 
 /**
  * A date range on one Commerce7 date parameter: `gte:` / `lt:` alone, or `btw:<from>|<to>` (both
@@ -78,8 +56,8 @@ export const { onlyFilters, timeFilter } = filterGuards({
 export function dateRange(
   resource: ResourceName,
   param: string,
-  since: string | undefined,
-  before: string | undefined,
+  since: unknown,
+  before: unknown,
   between: boolean,
 ): Record<string, QueryValue> {
   if (since !== undefined && before !== undefined) {
@@ -93,7 +71,7 @@ export function dateRange(
         },
       );
     }
-    const to = new Date(Date.parse(before) - 1).toISOString();
+    const to = new Date(Date.parse(before as string) - 1).toISOString();
     return { [param]: `btw:${since}|${to}` };
   }
   if (since !== undefined) return { [param]: `gte:${since}` };

@@ -1,6 +1,6 @@
 import { type Address, type Customer, wireMinor, wireTime } from '@storeport/core';
 import { country, mapAddress } from './map-address';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import type { WireCustomerAddress } from './wire/address';
 import type { WireCustomer } from './wire/customer';
 

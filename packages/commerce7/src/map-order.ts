@@ -15,7 +15,7 @@ import {
   mapPaymentStatus,
   type StatusInputs,
 } from './map-status';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import type { WireOrder } from './wire/order';
 
 const time = (field: string, v: string | null | undefined): string | null =>

@@ -1,6 +1,6 @@
 import { type Image, type Product, type Variant, wireMinor, wireTime } from '@storeport/core';
 import { mapProductStatus } from './map-status';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import type { WireProduct, WireVariant } from './wire/product';
 
 const time = (field: string, v: string | null | undefined): string | null =>

@@ -1,5 +1,4 @@
 import {
-  ConfigurationError,
   checkHeaderValue,
   currencyExponent,
   type LimiterLike,
@@ -7,8 +6,9 @@ import {
   type RedisLimiterOptions,
   type RetryOptions,
 } from '@storeport/core';
-
-export const PLATFORM = 'commerce7' as const;
+import { parseOptions, TransportSettingsSchema } from '@storeport/core/kit';
+import { z } from 'zod';
+import { PLATFORM } from './platform';
 
 /** "https://api.commerce7.com/v1/{endpoint}" (API overview). */
 export const DEFAULT_BASE_URL = 'https://api.commerce7.com/v1';
@@ -21,6 +21,10 @@ export const DEFAULT_BASE_URL = 'https://api.commerce7.com/v1';
 export const RATE_LIMIT = { limit: 100, windowMs: 60_000 } as const;
 export const SLOW_PAGE_INTERVAL_MS = 60_000;
 export const SLOW_PAGE_FROM = 101;
+
+/** "?limit=n where n is between 1 and 50"; 50 is also the default (getting-started seed). */
+export const MAX_PAGE_SIZE = 50;
+export const DEFAULT_PAGE_SIZE = 50;
 
 export interface Commerce7AdapterOptions {
   /** The tenant id: the first part of the admin URL (`spectrawinery` in `spectrawinery.admin.platform.commerce7.com`). */
@@ -55,65 +59,46 @@ export interface Commerce7AdapterOptions {
   slowPageIntervalMs?: number;
 }
 
-export interface ResolvedOptions {
-  tenant: string;
-  appId: string;
-  appSecret: string;
-  currency: string;
-  baseUrl: string;
-  rateLimit: RateLimit;
-  slowPageIntervalMs: number;
-}
+const NON_EMPTY = 'must be a non-empty string';
+const credential = z.string({ error: NON_EMPTY }).refine((s) => s.trim() !== '', NON_EMPTY);
 
-/** Checks the options at construction, naming the first one that is missing or wrong. */
-export function readOptions(options: Commerce7AdapterOptions | undefined): ResolvedOptions {
-  if (!options || typeof options !== 'object') throw invalid('options', 'are required');
-  for (const key of ['tenant', 'appId', 'appSecret'] as const) {
-    const v = options[key];
-    if (v === undefined || v === null) throw invalid(key, 'is required');
-    if (typeof v !== 'string' || v.trim() === '') throw invalid(key, 'must be a non-empty string');
-    // All three go into headers (tenant, Basic auth).
-    checkHeaderValue(`@storeport/${PLATFORM}`, key, v);
-  }
-  const currency = options.currency ?? 'USD';
-  let exponent: number;
-  try {
-    exponent = currencyExponent(currency);
-  } catch (err) {
-    throw invalid('currency', `is not an ISO 4217 code storeport knows (${(err as Error).message})`);
-  }
-  // "All currency amounts are stored in Commerce7 in cents": a currency without cents cannot be read exactly.
-  if (exponent !== 2)
-    throw invalid(
-      'currency',
-      `must have two decimal places (Commerce7 stores cents); ${currency} has ${exponent}`,
-    );
-  const rateLimit = options.rateLimit ?? RATE_LIMIT;
-  if (
-    !(Number.isFinite(rateLimit.limit) && rateLimit.limit > 0) ||
-    !(Number.isFinite(rateLimit.windowMs) && rateLimit.windowMs > 0)
-  )
-    throw invalid('rateLimit', 'needs a positive limit and windowMs');
-  const slow = options.slowPageIntervalMs ?? SLOW_PAGE_INTERVAL_MS;
-  if (!Number.isFinite(slow) || slow < 0)
-    throw invalid('slowPageIntervalMs', 'must be a non-negative number');
-  if (options.timeoutMs !== undefined && (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0)) {
-    throw invalid('timeoutMs', 'must be a positive number');
-  }
-  return {
-    tenant: options.tenant,
-    appId: options.appId,
-    appSecret: options.appSecret,
-    currency,
-    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
-    rateLimit: { limit: rateLimit.limit, windowMs: rateLimit.windowMs },
-    slowPageIntervalMs: slow,
-  };
-}
+const OptionsSchema = TransportSettingsSchema.omit({ headers: true }).extend({
+  tenant: credential,
+  appId: credential,
+  appSecret: credential,
+  currency: z
+    .string()
+    .default('USD')
+    .superRefine((currency, ctx) => {
+      let exponent: number;
+      try {
+        exponent = currencyExponent(currency);
+      } catch (err) {
+        const message = `is not an ISO 4217 code storeport knows (${(err as Error).message})`;
+        return ctx.addIssue({ code: 'custom', message });
+      }
+      // "All currency amounts are stored in Commerce7 in cents": a currency without cents cannot be read exactly.
+      if (exponent !== 2) {
+        const message = `must have two decimal places (Commerce7 stores cents); ${currency} has ${exponent}`;
+        ctx.addIssue({ code: 'custom', message });
+      }
+    }),
+  baseUrl: z.string().default(DEFAULT_BASE_URL),
+  rateLimit: TransportSettingsSchema.shape.rateLimit.unwrap().default(RATE_LIMIT),
+  slowPageIntervalMs: z
+    .number()
+    .nonnegative('must be a non-negative number')
+    .finite('must be a non-negative number')
+    .default(SLOW_PAGE_INTERVAL_MS),
+});
 
-function invalid(option: string, problem: string): ConfigurationError {
-  return new ConfigurationError(`@storeport/commerce7: "${option}" ${problem}`, {
-    platform: PLATFORM,
-    code: 'invalid_options',
-  });
+export type ResolvedOptions = z.output<typeof OptionsSchema> & { redis?: RedisLimiterOptions };
+
+/** Checks the options at construction: a ConfigurationError names the first one missing or wrong. */
+export function readOptions(options: Commerce7AdapterOptions): ResolvedOptions {
+  const parsed = parseOptions(PLATFORM, OptionsSchema, options);
+  // All three go into headers (tenant, Basic auth).
+  for (const key of ['tenant', 'appId', 'appSecret'] as const)
+    checkHeaderValue(`@storeport/${PLATFORM}`, key, parsed[key]);
+  return parsed;
 }

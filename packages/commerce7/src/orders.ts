@@ -5,50 +5,17 @@ import {
   type FulfillmentInput,
   FulfillmentInputSchema,
   type Order,
-  type OrderListParams,
-  type OrdersResource,
   type OrderUpdate,
   OrderUpdateSchema,
   parseInput,
-  signalOf,
-  unsupported,
 } from '@storeport/core';
-import type { z } from 'zod';
-import type { C7Client } from './client';
-import { dateRange, type Filters, makeLister, onlyFilters, timeFilter } from './listing';
+import type { Commerce7Client } from './client';
+import { cursorList, dateRange } from './listing';
 import { mapOrder } from './map-order';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import { fulfillmentBody, noteBody, rejectInput } from './to-wire';
 import { WireNoteSchema } from './wire/note';
 import { type WireOrder, WireOrderSchema } from './wire/order';
-import { WireOrderPageSchema } from './wire/page';
-
-const FILTER_HINTS = {
-  status:
-    'Commerce7 has no single order status to filter on (the unified status is derived from paymentStatus and fulfillmentStatus)',
-};
-
-/**
- * Documented order filters used: `updatedAt` (`gte:`), `customerId`, and `orderSubmittedDate` for
- * the creation range (the unified `createdAt` is when the order was submitted; `btw:` is
- * documented for it).
- */
-function orderQuery(filters: Filters) {
-  onlyFilters(
-    'orders',
-    filters,
-    ['updatedSince', 'customerId', 'createdSince', 'createdBefore'],
-    FILTER_HINTS,
-  );
-  const updated = timeFilter('updatedSince', filters.updatedSince);
-  const since = timeFilter('createdSince', filters.createdSince);
-  const before = timeFilter('createdBefore', filters.createdBefore);
-  return {
-    ...(updated !== undefined ? { updatedAt: `gte:${updated}` } : {}),
-    ...(filters.customerId !== undefined ? { customerId: String(filters.customerId) } : {}),
-    ...dateRange('orders', 'orderSubmittedDate', since, before, true),
-  };
-}
 
 const WHY = {
   create:
@@ -59,38 +26,40 @@ const WHY = {
   refund: 'Commerce7 documents no refund endpoint',
 };
 
-export function ordersResource(client: C7Client): OrdersResource {
-  const currency = client.currency;
-  const lister = makeLister<z.output<typeof WireOrderPageSchema>, WireOrder, Order, OrderListParams>(client, {
-    resource: 'orders',
-    path: '/order',
-    schema: WireOrderPageSchema,
-    items: (p) => p.orders,
-    cursor: (p) => p.cursor,
-    map: (w) => mapOrder(w, currency),
-    query: orderQuery,
+export function ordersResource(client: Commerce7Client) {
+  const list = cursorList(client, 'orders', {
+    wire: WireOrderSchema,
+    map: (w: WireOrder) => mapOrder(w, client.currency),
+    // `updatedAt` (`gte:`), `customerId`, and `orderSubmittedDate` for the creation range (the
+    // unified `createdAt` is when the order was submitted; `btw:` is documented for it).
+    filters: ['updatedSince', 'customerId', 'createdSince', 'createdBefore'],
+    filterHints: {
+      status:
+        'Commerce7 has no single order status to filter on (the unified status is derived from paymentStatus and fulfillmentStatus)',
+    },
+    query: (f) => ({
+      updatedAt: f.updatedSince === undefined ? undefined : `gte:${f.updatedSince}`,
+      customerId: f.customerId === undefined ? undefined : String(f.customerId),
+      ...dateRange('orders', 'orderSubmittedDate', f.createdSince, f.createdBefore, true),
+    }),
   });
 
   async function fetchOrder(id: string, options?: CallOptions): Promise<WireOrder> {
     const res = await client.send(
-      { method: 'GET', path: encodePath`/order/${id}`, ...signalOf(options), what: 'order' },
+      { method: 'GET', path: encodePath`/order/${id}`, signal: options?.signal, what: 'order' },
       WireOrderSchema,
     );
     return res.body;
   }
 
   return {
-    list: lister.list,
-    iterate: lister.iterate,
+    list,
 
     async get(id: string, options?: CallOptions): Promise<Order> {
-      return mapOrder(await fetchOrder(id, options), currency);
+      return mapOrder(await fetchOrder(id, options), client.currency);
     },
 
-    create: async () => unsupported(PLATFORM, 'orders', 'create', WHY.create),
-    delete: async () => unsupported(PLATFORM, 'orders', 'delete', WHY.delete),
-    updateStatus: async () => unsupported(PLATFORM, 'orders', 'updateStatus', WHY.updateStatus),
-    refund: async () => unsupported(PLATFORM, 'orders', 'refund', WHY.refund),
+    unsupported: WHY,
 
     /**
      * Orders cannot be edited through the API; a note can be added (`POST /note` with the order's
@@ -116,12 +85,12 @@ export function ordersResource(client: C7Client): OrdersResource {
           method: 'POST',
           path: '/note',
           body: noteBody({ orderId: order.id }, valid.note!, valid.platformFields),
-          ...signalOf(options),
+          signal: options?.signal,
           what: 'note',
         },
         WireNoteSchema,
       );
-      return mapOrder(order, currency);
+      return mapOrder(order, client.currency);
     },
 
     /** Reads the order (lines are fulfilled by SKU, and the delivery method picks the type), then fulfils. */
@@ -144,12 +113,12 @@ export function ordersResource(client: C7Client): OrdersResource {
             ? encodePath`/order/${order.id}/fulfillment/all`
             : encodePath`/order/${order.id}/fulfillment`,
           body,
-          ...signalOf(options),
+          signal: options?.signal,
           what: 'order',
         },
         WireOrderSchema,
       );
-      return mapOrder(res.body, currency);
+      return mapOrder(res.body, client.currency);
     },
   };
 }

@@ -11,7 +11,7 @@ import {
   type VariantInput,
 } from '@storeport/core';
 import { WEB_STATUS_FOR } from './map-status';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import type { WireCustomer } from './wire/customer';
 import type { WireOrder } from './wire/order';
 import type { WireProduct } from './wire/product';

@@ -1,17 +1,22 @@
 import {
   AuthenticationError,
   type CommerceAdapter,
+  type CommerceError,
   ConfigurationError,
   ConflictError,
+  encodeCursor,
+  InvalidCursorError,
+  InvalidRecordError,
   type LimiterLike,
   NotFoundError,
   RateLimitError,
+  ResponseShapeError,
   UnsupportedOperationError,
   ValidationError,
 } from '@storeport/core';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Commerce7AdapterOptions, createCommerce7Adapter } from '../src';
+import { COMMERCE7_CAPABILITIES, type Commerce7AdapterOptions, createCommerce7Adapter } from '../src';
 import customer from './__fixtures__/customer.json';
 import addresses from './__fixtures__/customer-addresses.json';
 import order from './__fixtures__/order-web-ship.json';
@@ -76,7 +81,10 @@ describe('wire: construction', () => {
       ConfigurationError,
     );
     expect(() => createCommerce7Adapter(undefined as unknown as Commerce7AdapterOptions)).toThrow(
-      /"options"/,
+      '@storeport/commerce7: options are required',
+    );
+    expect(() => createCommerce7Adapter({ ...base, slowPageIntervalMs: -1 })).toThrow(
+      '@storeport/commerce7: "slowPageIntervalMs" must be a non-negative number',
     );
   });
 
@@ -85,6 +93,133 @@ describe('wire: construction', () => {
     await shop.close();
     await shop.close();
     await expect(shop.customers.list()).rejects.toThrow(/closed/);
+  });
+});
+
+describe('wire: lists, record by record and without loops', () => {
+  const named = (id: string) => ({ ...customer.wire, id });
+  // A fractional cent: a record Commerce7 could not have sent.
+  const broken = { ...customer.wire, id: 'c-bad', orderInformation: { lifetimeValue: 12.5 } };
+
+  it('a malformed record in the middle of a page comes back in page.invalid with its id; the others are returned', async () => {
+    c7()
+      .get('/v1/customer')
+      .query({ cursor: 'start', limit: 50 })
+      .reply(200, { customers: [named('c-1'), broken, named('c-3')] });
+    const page = await adapter().customers.list();
+    expect(page.items.map((c) => c.id)).toEqual(['c-1', 'c-3']);
+    expect(page.invalid).toEqual([
+      {
+        index: 1,
+        id: 'c-bad',
+        issues: [expect.objectContaining({ field: 'orderInformation.lifetimeValue' })],
+        raw: broken,
+      },
+    ]);
+  });
+
+  it('iterate() throws InvalidRecordError at it; its resumeCursor goes on right after it, on the same Commerce7 cursor', async () => {
+    c7()
+      .get('/v1/customer')
+      .query({ cursor: 'start', limit: 3 })
+      .reply(200, { customers: [named('c-1'), broken, named('c-3')], cursor: 'c7-2' });
+    c7()
+      .get('/v1/customer')
+      .query({ cursor: 'start', limit: 3 })
+      .reply(200, { customers: [named('c-1'), broken, named('c-3')], cursor: 'c7-2' });
+    c7()
+      .get('/v1/customer')
+      .query({ cursor: 'c7-2', limit: 3 })
+      .reply(200, { customers: [named('c-4')] });
+    const shop = adapter();
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const c of shop.customers.iterate({ limit: 3 })) seen.push(c.id);
+    })().catch((e: unknown) => e as InvalidRecordError);
+    expect(InvalidRecordError.isInstance(err)).toBe(true);
+    expect(seen).toEqual(['c-1']);
+    expect(err).toMatchObject({ recordId: 'c-bad', field: 'orderInformation.lifetimeValue' });
+    const rest: string[] = [];
+    for await (const c of shop.customers.iterate({ cursor: err!.resumeCursor })) rest.push(c.id);
+    expect(rest).toEqual(['c-3', 'c-4']);
+  });
+
+  it('a server that ignores the cursor (the same records under a new cursor) ends in pagination_stalled, not a loop', async () => {
+    c7()
+      .get('/v1/order')
+      .query({ cursor: 'start', limit: 50 })
+      .reply(200, { orders: [order.wire], cursor: 'o-2' });
+    c7()
+      .get('/v1/order')
+      .query({ cursor: 'o-2', limit: 50 })
+      .reply(200, { orders: [order.wire], cursor: 'o-3' });
+    const err = await (async () => {
+      for await (const _ of adapter().orders.iterate());
+    })().catch((e: unknown) => e as CommerceError);
+    expect(err).toMatchObject({ code: 'pagination_stalled' });
+  });
+
+  it('a cursor handed out again ends in pagination_loop', async () => {
+    c7()
+      .get('/v1/product')
+      .query({ cursor: 'start', limit: 1 })
+      .reply(200, { products: [product.wire], cursor: 'p-2' });
+    c7()
+      .get('/v1/product')
+      .query({ cursor: 'p-2', limit: 1 })
+      .reply(200, { products: [{ ...product.wire, id: 'p-other' }], cursor: 'p-2' });
+    const err = await (async () => {
+      for await (const _ of adapter().products.iterate({ limit: 1 }));
+    })().catch((e: unknown) => e as CommerceError);
+    expect(err).toMatchObject({ code: 'pagination_loop' });
+  });
+
+  it('a body without the record array fails the whole call, naming the field', async () => {
+    c7().get('/v1/customer').query(true).reply(200, { cursor: 'x' });
+    const err = (await adapter()
+      .customers.list()
+      .catch((e: unknown) => e)) as ResponseShapeError;
+    expect(ResponseShapeError.isInstance(err)).toBe(true);
+    expect(err.field).toBe('customers');
+  });
+
+  it("a cursor holding Commerce7's `start` is refused before sending; sort is refused with why", async () => {
+    const forged = encodeCursor({
+      platform: 'commerce7',
+      resource: 'orders',
+      pageSize: 5,
+      filters: {},
+      native: 'start',
+    });
+    const shop = adapter();
+    await expect(shop.orders.list({ cursor: forged })).rejects.toSatisfy((e) =>
+      InvalidCursorError.isInstance(e),
+    );
+    const sort = (await shop.customers
+      .list({ sort: { field: 'createdAt' } })
+      .catch((e: unknown) => e)) as ValidationError;
+    expect(sort).toMatchObject({ code: 'unsupported_sort' });
+    expect(sort.message).toContain('Commerce7 documents no sort parameter');
+    expect(shop.capabilities.customers.sorts).toEqual([]);
+  });
+
+  it('COMMERCE7_CAPABILITIES is what an adapter reports: the filters each list declares, no sorts, sequential pages', () => {
+    expect(COMMERCE7_CAPABILITIES).toEqual(adapter().capabilities);
+    expect(COMMERCE7_CAPABILITIES.customers).toEqual({
+      operations: ['list', 'get', 'create', 'update', 'delete'],
+      filters: ['createdSince', 'createdBefore'],
+      sorts: [],
+      maxPageSize: 50,
+      defaultPageSize: 50,
+      parallelPages: false,
+    });
+    expect(COMMERCE7_CAPABILITIES.orders.filters).toEqual([
+      'updatedSince',
+      'customerId',
+      'createdSince',
+      'createdBefore',
+    ]);
+    expect(COMMERCE7_CAPABILITIES.products.filters).toEqual(['updatedSince', 'status', 'query']);
   });
 });
 
@@ -100,7 +235,7 @@ describe('wire: customers', () => {
     expect(first.items.map((c) => c.id)).toEqual([CID]);
     expect(first.totalCount).toBeUndefined();
     const second = await shop.customers.list({ cursor: first.nextCursor });
-    expect(second).toEqual({ items: [], nextCursor: null });
+    expect(second).toEqual({ items: [], nextCursor: null, invalid: [] });
   });
 
   it('list: createdSince / createdBefore become createdAt=gte: / lt:, page size capped at 50', async () => {
@@ -467,6 +602,13 @@ describe('wire: products', () => {
     expect(page.nextCursor).toBeNull();
     await expect(adapter().products.list({ type: 'Wine' })).rejects.toSatisfy((e) =>
       ValidationError.isInstance(e),
+    );
+    const status = (await adapter()
+      .products.list({ status: 'sold' as never })
+      .catch((e: unknown) => e)) as ValidationError;
+    expect(status).toMatchObject({ code: 'invalid_input', issues: [{ field: 'status' }] });
+    expect(status.message).toBe(
+      'commerce7: invalid products filter: status: must be active, draft or archived',
     );
   });
 

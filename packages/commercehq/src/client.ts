@@ -1,5 +1,4 @@
 import {
-  type AuthProvider,
   hashKey,
   secretForms,
   Transport,
@@ -7,45 +6,53 @@ import {
   type TransportResponse,
   toBase64,
 } from '@storeport/core';
+import type { PlatformClient } from '@storeport/core/kit';
 import type { z } from 'zod';
 import { parseErrorBody } from './map-error';
-import { type CommerceHQAdapterOptions, PLATFORM, type ResolvedOptions } from './options';
+import { DEFAULT_RATE_LIMIT, type ResolvedOptions } from './options';
+import { PLATFORM } from './platform';
 
 /**
  * The adapter's one way to the API: core's transport (limit, timeout, one retry layer, typed
  * errors from CommerceHQ's bodies) with `Authorization: Basic base64(apiKey:apiPassword)` on
  * every request.
  */
-export class ChqClient {
-  readonly transport: Transport;
-  readonly currency: string;
+export class CommerceHQClient implements PlatformClient {
+  private readonly transport: Transport;
 
-  constructor(
-    options: CommerceHQAdapterOptions,
-    readonly resolved: ResolvedOptions,
-  ) {
-    this.currency = resolved.currency;
-    const header = `Basic ${toBase64(`${resolved.apiKey}:${resolved.apiPassword}`)}`;
-    const secrets = secretForms(resolved.apiKey, resolved.apiPassword);
-    const auth: AuthProvider = { headers: () => ({ authorization: header }), secrets: () => secrets };
+  constructor(readonly options: ResolvedOptions) {
+    const { apiKey, apiPassword } = options;
+    const baseUrl = options.baseUrl ?? `https://${options.store}.commercehq.com/api/v1`;
+    const header = `Basic ${toBase64(`${apiKey}:${apiPassword}`)}`;
+    const secrets = secretForms(apiKey, apiPassword);
     this.transport = new Transport({
       platform: PLATFORM,
-      baseUrl: resolved.baseUrl,
-      auth,
+      baseUrl,
+      auth: { headers: () => ({ authorization: header }), secrets: () => secrets },
       // One budget per private app (the key), shared by every adapter instance in the process.
       rateLimit: {
-        key: `${PLATFORM}:${hashKey(`${resolved.baseUrl}|${resolved.apiKey}`)}`,
-        ...resolved.rateLimit,
+        key: `${PLATFORM}:${hashKey(`${baseUrl}|${apiKey}`)}`,
+        ...(options.rateLimit ?? DEFAULT_RATE_LIMIT),
       },
       parseErrorBody,
       credentialHeaders: ['authorization'],
-      ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
-      ...(options.limiter !== undefined ? { limiter: options.limiter } : {}),
-      ...(options.redis ? { redis: options.redis } : {}),
-      ...(options.retry !== undefined ? { retry: options.retry } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      maxResponseBytes: options.maxResponseBytes,
+      headers: options.headers,
+      limiter: options.limiter,
+      redis: options.redis,
+      retry: options.retry,
+      timeoutMs: options.timeoutMs,
+      fetch: options.fetch,
     });
+  }
+
+  /** Every live secret (tokens included) out of an error: every adapter failure passes through it. */
+  redact<E>(error: E): E {
+    return this.transport.redact(error);
+  }
+
+  get metrics() {
+    return this.transport.metrics;
   }
 
   send<S extends z.ZodType>(req: TransportRequest, schema: S): Promise<TransportResponse<z.output<S>>>;

@@ -4,19 +4,17 @@ import {
   type CallOptions,
   type Customer,
   CustomerInputSchema,
-  type CustomerListParams,
   type CustomersResource,
   CustomerUpdateSchema,
   parseInput,
-  signalOf,
-  ValidationError,
 } from '@storeport/core';
+import type { CustomersDeclaration } from '@storeport/core/kit';
 import { z } from 'zod';
-import type { ChqClient } from './client';
+import type { CommerceHQClient } from './client';
 import { idSegment } from './ids';
-import { makeLister, onlyFilters } from './listing';
 import { mapCustomer } from './map-customer';
-import { PLATFORM } from './options';
+import { chqList, nonEmptyText } from './paging';
+import { PLATFORM } from './platform';
 import { addressPart, customerToWire, customerUpdateToWire } from './to-wire';
 import { type WireCustomer, WireCustomerSchema } from './wire/customer';
 
@@ -35,6 +33,7 @@ const AddressUpdateSchema = z
   })
   .strict();
 
+/** CommerceHQ's customers: the unified resource plus `updateAddress`. */
 export interface CommerceHQCustomers extends CustomersResource {
   /** Updates one of a customer's addresses by its id (the seed's "Update an address"). */
   updateAddress(
@@ -45,60 +44,47 @@ export interface CommerceHQCustomers extends CustomersResource {
   ): Promise<Customer>;
 }
 
-export function customersResource(client: ChqClient): CommerceHQCustomers {
-  const map = (w: WireCustomer) => mapCustomer(w, client.currency);
-  const { list, iterate } = makeLister<WireCustomer, Customer, CustomerListParams>(client, {
-    resource: 'customers',
-    path: '/customers',
-    schema: WireCustomerSchema,
-    map,
-    sorts: {
-      id: 'id',
-      email: 'email',
-      firstName: 'first_name',
-      lastName: 'last_name',
-      createdAt: 'created_at',
-      updatedAt: 'updated_at',
-    },
-    plan(filters) {
-      onlyFilters('customers', filters, ['email']);
-      if (filters.email === undefined) return { phases: 1 };
-      if (typeof filters.email !== 'string' || filters.email.trim() === '') {
-        throw new ValidationError(`${PLATFORM}: email must be a non-empty string`, {
-          platform: PLATFORM,
-          code: 'invalid_input',
-          issues: [{ field: 'email', message: 'must be a non-empty string' }],
-        });
-      }
-      return { search: { email: filters.email }, phases: 1 };
-    },
-  });
+export function customersResource(client: CommerceHQClient) {
+  const { currency, rounding } = client.options;
+  const map = (w: WireCustomer) => mapCustomer(w, currency, rounding);
 
   const send = async (
     method: 'GET' | 'POST' | 'PATCH',
     path: string,
     body: unknown,
-    options: CallOptions | undefined,
+    options?: CallOptions,
   ) => {
     const res = await client.send(
-      {
-        method,
-        path,
-        ...(body !== undefined ? { body } : {}),
-        // Setting fields again sets them to the same values; creating twice would not.
-        ...(method === 'PATCH' ? { idempotent: true } : {}),
-        ...signalOf(options),
-        what: 'customer',
-      },
+      // Setting fields again sets them to the same values; creating twice would not.
+      { method, path, body, idempotent: method === 'PATCH', signal: options?.signal, what: 'customer' },
       WireCustomerSchema,
     );
     return map(res.body);
   };
 
   return {
-    list,
-    iterate,
-    get: async (id, options) => send('GET', `/customers/${idSegment(id)}`, undefined, options),
+    list: chqList(client, {
+      path: '/customers',
+      wire: WireCustomerSchema,
+      map,
+      filters: ['email'],
+      filterHints: {
+        createdSince: 'CommerceHQ has no customer search by date',
+        createdBefore: 'CommerceHQ has no customer search by date',
+        updatedSince: 'CommerceHQ has no customer search by date',
+      },
+      checkFilters: (f) => nonEmptyText(f, 'email'),
+      sorts: {
+        id: 'id',
+        email: 'email',
+        firstName: 'first_name',
+        lastName: 'last_name',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+      },
+      plan: (f) => ({ search: f.email === undefined ? undefined : { email: f.email }, phases: 1 }),
+    }),
+    get: (id, options) => send('GET', `/customers/${idSegment(id)}`, undefined, options),
     async create(input, options) {
       const parsed = parseInput(PLATFORM, 'customer', CustomerInputSchema, input);
       return send('POST', '/customers', customerToWire(parsed), options);
@@ -109,7 +95,7 @@ export function customersResource(client: ChqClient): CommerceHQCustomers {
       return send('PATCH', path, customerUpdateToWire(parsed), options);
     },
     async delete(id, options) {
-      await client.send({ method: 'DELETE', path: `/customers/${idSegment(id)}`, ...signalOf(options) });
+      await client.send({ method: 'DELETE', path: `/customers/${idSegment(id)}`, signal: options?.signal });
     },
     async updateAddress(customerId, addressId, input, options) {
       const path = `/customers/${idSegment(customerId)}`;
@@ -122,5 +108,5 @@ export function customersResource(client: ChqClient): CommerceHQCustomers {
       if (phone !== undefined) body.phone = phone;
       return send('PATCH', path, { address: body }, options);
     },
-  };
+  } satisfies CustomersDeclaration & Pick<CommerceHQCustomers, 'updateAddress'>;
 }

@@ -1,5 +1,5 @@
 import { encodeSegment, ValidationError } from '@storeport/core';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 
 /** CommerceHQ ids are integers: anything else is refused before a request (and can never reach the path). */
 export function idSegment(id: string, field = 'id'): string {

@@ -1,16 +1,35 @@
-import { assembleAdapter, type CommerceAdapter } from '@storeport/core';
-import { CAPABILITIES } from './capabilities';
-import { ChqClient } from './client';
+import type { CommerceAdapter } from '@storeport/core';
+import { defineAdapter } from '@storeport/core/kit';
+import { CommerceHQClient } from './client';
 import { type CommerceHQCustomers, customersResource } from './customers';
-import { type CommerceHQAdapterOptions, PLATFORM, readOptions } from './options';
+import { type CommerceHQAdapterOptions, readOptions } from './options';
 import { ordersResource } from './orders';
+import { PLATFORM } from './platform';
 import { productsResource } from './products';
 
-export { CAPABILITIES as COMMERCEHQ_CAPABILITIES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './capabilities';
 export type { CommerceHQCustomers, CustomerAddressUpdate } from './customers';
 export { FULFILLMENT_STATUS_TABLE, orderStatus, PAYMENT_STATUS_TABLE } from './map-status';
-export type { CommerceHQAdapterOptions } from './options';
-export { DEFAULT_RATE_LIMIT } from './options';
+export { type CommerceHQAdapterOptions, DEFAULT_RATE_LIMIT } from './options';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
+
+/**
+ * CommerceHQ as a declaration: what its API does. Orders cannot be created, deleted or moved to
+ * another status through it ("At the moment, you can only edit the address, the notes and change
+ * the customer"), besides fulfilments, shipments and refunds. Filters are those the search
+ * endpoints apply server-side.
+ */
+export const commercehq = defineAdapter({
+  platform: PLATFORM,
+  options: readOptions,
+  connect: (options) => new CommerceHQClient(options),
+  resources: (client) => ({
+    customers: customersResource(client),
+    orders: ordersResource(client),
+    products: productsResource(client),
+  }),
+});
+
+export const COMMERCEHQ_CAPABILITIES = commercehq.capabilities();
 
 /** The CommerceHQ adapter: the unified interface plus `customers.updateAddress`. */
 export interface CommerceHQAdapter extends CommerceAdapter {
@@ -22,17 +41,5 @@ export interface CommerceHQAdapter extends CommerceAdapter {
  * `https://<store>.commercehq.com`. Amounts come in the store's `currency` (default USD).
  */
 export function createCommerceHQAdapter(options: CommerceHQAdapterOptions): CommerceHQAdapter {
-  const resolved = readOptions(options);
-  const client = new ChqClient(options, resolved);
-  return assembleAdapter(
-    PLATFORM,
-    CAPABILITIES,
-    client,
-    {
-      customers: customersResource(client),
-      orders: ordersResource(client),
-      products: productsResource(client),
-    },
-    { customers: { updateAddress: [0, 1] } },
-  );
+  return commercehq.create(options);
 }

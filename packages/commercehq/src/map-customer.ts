@@ -1,7 +1,7 @@
-import { type Customer, wireDecimal } from '@storeport/core';
+import { type Customer, type RoundingMode, wireDecimal } from '@storeport/core';
 import { mapAddressPart } from './map-address';
 import { unixTime } from './map-time';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import type { WireCustomer } from './wire/customer';
 
 /**
@@ -10,7 +10,11 @@ import type { WireCustomer } from './wire/customer';
  * `phone` is the first address phone. `updatedAt` falls back to `createdAt` for a customer never
  * updated (`updated_at` null or 0).
  */
-export function mapCustomer(wire: WireCustomer, currency: string): Customer {
+export function mapCustomer(
+  wire: WireCustomer,
+  currency: string,
+  rounding: RoundingMode = 'reject',
+): Customer {
   const addresses = (wire.address ?? []).flatMap((a) => {
     const mapped = mapAddressPart(a.shipping ?? a.billing, a.phone, a.id);
     return mapped ? [mapped] : [];
@@ -34,7 +38,7 @@ export function mapCustomer(wire: WireCustomer, currency: string): Customer {
           lifetimeValue:
             stats.lifetime_spent === null || stats.lifetime_spent === undefined
               ? null
-              : wireDecimal(PLATFORM, 'statistics.lifetime_spent', stats.lifetime_spent, currency),
+              : wireDecimal(PLATFORM, 'statistics.lifetime_spent', stats.lifetime_spent, currency, rounding),
           lastOrderAt: unixTime('statistics.last_purchase', stats.last_purchase),
         }
       : null,

@@ -4,6 +4,7 @@ import {
   type Money,
   multiplyMoney,
   type Order,
+  type RoundingMode,
   readField,
   sumMoney,
   wireDecimal,
@@ -12,7 +13,7 @@ import {
 import { mapAddressPart } from './map-address';
 import { fulfillmentStatus, orderStatus, paymentStatus } from './map-status';
 import { unixTime } from './map-time';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import type { WireOrder } from './wire/order';
 
 /**
@@ -22,9 +23,9 @@ import type { WireOrder } from './wire/order';
  * total (its `discounts` object is undocumented): it is derived as subtotal + shipping + tax −
  * total, never below zero. `updatedAt` falls back to the order date for an order never updated.
  */
-export function mapOrder(wire: WireOrder, currency: string): Order {
+export function mapOrder(wire: WireOrder, currency: string, rounding: RoundingMode = 'reject'): Order {
   const money = (field: string, v: string | number | null | undefined): Money =>
-    v === null || v === undefined ? zeroMoney(currency) : wireDecimal(PLATFORM, field, v, currency);
+    v === null || v === undefined ? zeroMoney(currency) : wireDecimal(PLATFORM, field, v, currency, rounding);
   const lineItems: LineItem[] = wire.items.map((item, i) => {
     const unitPrice = money(`items.${i}.data.price`, item.data.price);
     const quantity = item.status.quantity;

@@ -1,7 +1,14 @@
-import { type Image, type Money, type Product, type Variant, wireDecimal } from '@storeport/core';
+import {
+  type Image,
+  type Money,
+  type Product,
+  type RoundingMode,
+  type Variant,
+  wireDecimal,
+} from '@storeport/core';
 import { productStatus } from './map-status';
 import { unixTime } from './map-time';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 import type { WireProduct } from './wire/product';
 
 /**
@@ -14,9 +21,9 @@ import type { WireProduct } from './wire/product';
  * - Images: the product's, then each variant's, once each.
  * - CommerceHQ's API has no stock level: `inventoryQuantity` is null.
  */
-export function mapProduct(wire: WireProduct, currency: string): Product {
+export function mapProduct(wire: WireProduct, currency: string, rounding: RoundingMode = 'reject'): Product {
   const money = (field: string, v: string | number | null | undefined): Money | null =>
-    v === null || v === undefined ? null : wireDecimal(PLATFORM, field, v, currency);
+    v === null || v === undefined ? null : wireDecimal(PLATFORM, field, v, currency, rounding);
   const variants: Variant[] = [];
   let defaultIndex = -1;
   (wire.variants ?? []).forEach((v, i) => {

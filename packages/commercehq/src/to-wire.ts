@@ -10,7 +10,7 @@ import {
   ValidationError,
   type VariantInput,
 } from '@storeport/core';
-import { PLATFORM } from './options';
+import { PLATFORM } from './platform';
 
 /**
  * Unified inputs → CommerceHQ request bodies. What CommerceHQ cannot store is refused with a

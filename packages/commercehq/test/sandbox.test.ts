@@ -155,7 +155,7 @@ describe('commercehq adapter on the sandbox: reading', () => {
       for (const id of local.sb.store.ids('orders').slice(-10)) local.sb.store.remove('orders', id);
       // Page 3 is gone: the platform would answer with page 2 again; the adapter answers with nothing.
       const third = await local.shop.orders.list({ cursor: second.nextCursor });
-      expect(third).toEqual({ items: [], nextCursor: null, totalCount: 15 });
+      expect(third).toEqual({ items: [], nextCursor: null, totalCount: 15, invalid: [] });
     } finally {
       await local.shop.close();
       await local.sb.close();

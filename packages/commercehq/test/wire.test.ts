@@ -197,7 +197,7 @@ describe('commercehq wire: orders', () => {
 
   it('asks for nothing when the status cannot exist on CommerceHQ', async () => {
     const res = await shop.orders.list({ status: 'cancelled' });
-    expect(res).toEqual({ items: [], nextCursor: null });
+    expect(res).toEqual({ items: [], nextCursor: null, invalid: [] });
   });
 
   it('lists updatedSince in two searches: updated_at, then never-updated orders by order date', async () => {

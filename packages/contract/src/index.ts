@@ -3,6 +3,7 @@ import { registerConcurrency } from './concurrency';
 import { registerFaults } from './faults';
 import { registerLifecycle } from './lifecycle';
 import { registerReading } from './reading';
+import { registerRecords } from './records';
 import { registerShapes } from './shapes';
 import { CONTRACT_GROUPS, type ContractGroup, type ContractOptions } from './types';
 import { registerWriting } from './writing';
@@ -19,6 +20,7 @@ export function runAdapterContract<O extends object>(options: ContractOptions<O>
     faults: registerFaults,
     shapes: registerShapes,
     lifecycle: registerLifecycle,
+    records: registerRecords,
   };
   const groups = options.groups ?? CONTRACT_GROUPS;
   describe(`${options.name} adapter contract`, () => {

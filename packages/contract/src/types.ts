@@ -42,5 +42,6 @@ export const CONTRACT_GROUPS = [
   'faults',
   'shapes',
   'lifecycle',
+  'records',
 ] as const;
 export type ContractGroup = (typeof CONTRACT_GROUPS)[number];

@@ -1,3 +1,4 @@
+import type { FieldIssue } from './errors';
 import type { Address } from './model/address';
 import type { Customer } from './model/customer';
 import type {
@@ -15,6 +16,21 @@ import type { Platform } from './model/primitives';
 import type { Product } from './model/product';
 import type { TransportMetrics } from './transport/metrics';
 
+/**
+ * A record the platform sent that could not be read into the unified model: reported beside the
+ * good records of its page instead of failing the page.
+ */
+export interface InvalidRecord {
+  /** Its position in the platform's page (0-based). */
+  index: number;
+  /** The platform's id for it, when one could be read. */
+  id: string | null;
+  /** What is wrong, field by field (values shortened and free of secrets). */
+  issues: FieldIssue[];
+  /** The payload as the platform sent it. */
+  raw: unknown;
+}
+
 /** One page of any list. */
 export interface Page<T> {
   items: T[];
@@ -22,6 +38,8 @@ export interface Page<T> {
   nextCursor: string | null;
   /** Total records matching the filters, where the platform reports it. */
   totalCount?: number;
+  /** Records of this page that failed validation (empty when all were good). */
+  invalid?: InvalidRecord[];
 }
 
 /** Every call takes an optional AbortSignal. */
@@ -67,17 +85,35 @@ export interface ProductListParams extends ListParams {
   type?: string;
 }
 
+/** What `iterate()` does with a record that fails validation. */
+export type InvalidRecordPolicy =
+  /** Throw an `InvalidRecordError` (with a `resumeCursor` just past the record). The default. */
+  | 'throw'
+  /** Leave it out and go on. */
+  | 'skip'
+  /** Call this with it (awaited), then go on. */
+  | ((record: InvalidRecord & { resource: ResourceName }) => void | Promise<void>);
+
 export interface IterateOptions {
   /** Pages fetched at once where the platform's paging allows it (known page count). Default 1. */
   concurrency?: number;
   /** Stop after this many records. */
   maxItems?: number;
+  /** A record that fails validation: `'throw'` (default), `'skip'`, or a function called with it. */
+  onInvalidRecord?: InvalidRecordPolicy;
 }
 
 export interface Resource<T, L extends ListParams, C, U> {
   list(params?: L): Promise<Page<T>>;
   /** Every record, following cursors until the end, holding one page in memory at a time. */
   iterate(params?: Omit<L, 'cursor'> & IterateOptions & { cursor?: string | null }): AsyncIterableIterator<T>;
+  /**
+   * Every page in order, each with the cursor of the page after it (and its invalid records),
+   * guarded like `iterate()` against paging that loops or stalls: for resumable exports.
+   */
+  pages(
+    params?: Omit<L, 'cursor'> & Omit<IterateOptions, 'onInvalidRecord'> & { cursor?: string | null },
+  ): AsyncIterableIterator<Page<T>>;
   get(id: string, options?: CallOptions): Promise<T>;
   create(input: C, options?: CallOptions): Promise<T>;
   update(id: string, input: U, options?: CallOptions): Promise<T>;

@@ -147,7 +147,7 @@ export class UnsupportedOperationError extends CommerceError {
 }
 /** The platform answered with something the adapter cannot read; `field` names the first bad path. */
 export class ResponseShapeError extends CommerceError {
-  static override readonly kind = 'ResponseShapeError';
+  static override readonly kind: string = 'ResponseShapeError';
   readonly field: string;
   constructor(message: string, options: CommerceErrorOptions & { field: string }) {
     super(message, options);
@@ -155,6 +155,47 @@ export class ResponseShapeError extends CommerceError {
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), field: this.field };
+  }
+}
+/**
+ * One record of a page failed validation while iterating (`onInvalidRecord: 'throw'`, the default).
+ * The records before it were yielded; `resumeCursor` continues right after it.
+ */
+export class InvalidRecordError extends ResponseShapeError {
+  static override readonly kind = 'InvalidRecordError';
+  readonly resource: string;
+  readonly recordId: string | null;
+  readonly issues: FieldIssue[];
+  readonly raw: unknown;
+  /** Pass as `cursor` to go on with the record after this one. */
+  readonly resumeCursor: string | null;
+  constructor(
+    message: string,
+    options: CommerceErrorOptions & {
+      field: string;
+      resource: string;
+      recordId: string | null;
+      issues: FieldIssue[];
+      raw: unknown;
+      resumeCursor: string | null;
+    },
+  ) {
+    super(message, { ...options, code: options.code ?? 'invalid_record' });
+    this.resource = options.resource;
+    this.recordId = options.recordId;
+    this.issues = options.issues;
+    this.raw = options.raw;
+    this.resumeCursor = options.resumeCursor;
+  }
+  override toJSON(): Record<string, unknown> {
+    // `raw` stays out: it may be large, and it is the platform's data, not the error's.
+    return {
+      ...super.toJSON(),
+      resource: this.resource,
+      recordId: this.recordId,
+      issues: this.issues,
+      resumeCursor: this.resumeCursor,
+    };
   }
 }
 /** Invalid money or time input or output that cannot be converted exactly. */

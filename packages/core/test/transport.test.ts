@@ -22,6 +22,7 @@ import type { ErrorBodyParser } from '../src/transport/error-from-response';
 import {
   type AuthProvider,
   checkBaseUrl,
+  raceAbort,
   Transport,
   type TransportOptions,
 } from '../src/transport/http-client';
@@ -770,6 +771,38 @@ describe('re-authentication', () => {
     ]);
     expect(renewals).toBe(1);
     expect(t.metrics.retries).toBe(0);
+  });
+
+  it('onUnauthorized is told the auth headers the refused attempt carried', async () => {
+    let token = 'token-1';
+    const told: unknown[] = [];
+    const auth: AuthProvider = {
+      headers: () => ({ authorization: `Bearer ${token}` }),
+      onUnauthorized: async (_signal, sent) => {
+        told.push(sent);
+        token = 'token-2';
+        return true;
+      },
+      secrets: () => [],
+    };
+    const srv = await serve((_req, res) => json(res, 401, {}));
+    await rejection(transport(srv.url, { auth }).request({ method: 'GET', path: '/x' }));
+    expect(told).toEqual([{ authorization: 'Bearer token-1' }]);
+  });
+
+  it('raceAbort: the promise, unless the signal aborts first or already has; the promise goes on', async () => {
+    let settle: (v: string) => void = () => {};
+    const shared = new Promise<string>((r) => {
+      settle = r;
+    });
+    const controller = new AbortController();
+    const waiting = raceAbort(shared, controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    await expect(raceAbort(shared, controller.signal)).rejects.toThrow('stop');
+    settle('done');
+    await expect(raceAbort(shared, new AbortController().signal)).resolves.toBe('done');
+    await expect(raceAbort(shared, undefined)).resolves.toBe('done');
   });
 
   it('onUnauthorized → false is an AuthenticationError without a resend', async () => {

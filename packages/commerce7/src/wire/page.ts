@@ -1,17 +1,14 @@
 import { z } from 'zod';
-import { WireCustomerSchema } from './customer';
-import { WireOrderSchema } from './order';
-import { WireProductSchema } from './product';
 
 /**
- * List bodies: `{ <plural>: [...], total }` in page mode, `{ <plural>: [...], cursor }` in cursor
- * mode, where the last page still carries records and has no cursor (API overview, "Cursor").
+ * A cursor-mode list body, `{ <plural>: [...], cursor }`, where the last page still carries
+ * records and has no cursor (API overview, "Cursor"). Only the envelope: each record is read
+ * with its own schema, so one malformed record does not sink the page.
  */
-const paging = {
-  cursor: z.string().nullable().optional(),
-  total: z.number().int().nonnegative().optional(),
-};
-
-export const WireCustomerPageSchema = z.looseObject({ customers: z.array(WireCustomerSchema), ...paging });
-export const WireOrderPageSchema = z.looseObject({ orders: z.array(WireOrderSchema), ...paging });
-export const WireProductPageSchema = z.looseObject({ products: z.array(WireProductSchema), ...paging });
+export const wirePage = (key: string) =>
+  z
+    .looseObject({ [key]: z.array(z.unknown()), cursor: z.string().nullable().optional() })
+    .transform((body) => ({
+      records: body[key] as unknown[],
+      cursor: body.cursor as string | null | undefined,
+    }));

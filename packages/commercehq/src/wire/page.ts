@@ -20,14 +20,12 @@ export function wirePage<S extends z.ZodType>(item: S) {
   });
 }
 
-export type WirePage<T> = {
-  items: T[];
-  _links?: Record<string, string | { href: string } | null> | null | undefined;
-  _meta?: { totalCount: number; pageCount: number; currentPage: number; perPage: number } | null | undefined;
-};
+/** The wrapper alone: its records are validated one by one (see `@storeport/core/kit` records). */
+export const WireEnvelopeSchema = wirePage(z.unknown());
+export type WireEnvelope = z.infer<typeof WireEnvelopeSchema>;
 
 /** The URL of a link in either form. */
-export function linkHref(link: string | { href: string } | null | undefined): string | undefined {
+export function linkHref(link: z.infer<typeof WireLink> | null | undefined): string | undefined {
   if (link === null || link === undefined) return undefined;
   return typeof link === 'string' ? link : link.href;
 }

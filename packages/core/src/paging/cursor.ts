@@ -33,6 +33,11 @@ export interface CursorPayload<N = unknown> {
   filters: Record<string, unknown>;
   /** The platform's own paging state: a page number, a native cursor string, … (JSON-serialisable). */
   native: N;
+  /**
+   * Records at the start of the page at `native` already handed out: a cursor that resumes inside
+   * a page (right after a record that failed validation). Absent (or 0) for a whole page.
+   */
+  skip?: number;
 }
 
 export interface CursorExpectation {
@@ -53,6 +58,8 @@ export function encodeCursor(payload: CursorPayload): string {
   const problem = fieldProblem(payload.platform, payload.resource, payload.pageSize, payload.filters);
   if (problem) throw fail(problem);
   if (payload.native === undefined) throw fail('native paging state is undefined (use null for none)');
+  const skip = payload.skip ?? 0;
+  if (!Number.isSafeInteger(skip) || skip < 0) throw fail('skip must be a non-negative integer');
   let body: string;
   try {
     body = canonicalBody(
@@ -61,6 +68,7 @@ export function encodeCursor(payload: CursorPayload): string {
       payload.pageSize,
       payload.filters,
       payload.native,
+      skip,
     );
   } catch (error) {
     throw fail(error instanceof Error ? error.message : String(error));
@@ -111,16 +119,26 @@ export function decodeCursor<N = unknown>(cursor: string, expected: CursorExpect
       `cursor version ${JSON.stringify(parsed.v) ?? 'undefined'} is not supported (expected ${CURSOR_VERSION})`,
     );
   }
-  const { p, r, s, f, n, c } = parsed;
-  const extra = Object.keys(parsed).filter((key) => !['v', 'p', 'r', 's', 'f', 'n', 'c'].includes(key));
+  const { p, r, s, f, n, c, k } = parsed;
+  const extra = Object.keys(parsed).filter((key) => !['v', 'p', 'r', 's', 'f', 'n', 'c', 'k'].includes(key));
   if (extra.length > 0) throw fail(`unexpected field ${JSON.stringify(extra[0])}`);
   const problem = fieldProblem(p, r, s, f);
   if (problem) throw fail(problem);
   if (!Object.hasOwn(parsed, 'n')) throw fail('native paging state is missing');
   if (typeof c !== 'string' || !/^[0-9a-f]{16}$/.test(c)) throw fail('checksum is missing or malformed');
+  // Present only when positive, so each payload still has exactly one cursor string.
+  if (k !== undefined && !(typeof k === 'number' && Number.isSafeInteger(k) && k > 0))
+    throw fail('skip must be a positive integer');
   let body: string;
   try {
-    body = canonicalBody(p as string, r as string, s as number, f as Record<string, unknown>, n);
+    body = canonicalBody(
+      p as string,
+      r as string,
+      s as number,
+      f as Record<string, unknown>,
+      n,
+      (k as number | undefined) ?? 0,
+    );
   } catch (error) {
     throw fail(error instanceof Error ? error.message : String(error));
   }
@@ -140,6 +158,7 @@ export function decodeCursor<N = unknown>(cursor: string, expected: CursorExpect
     pageSize: s as number,
     filters: f as Record<string, unknown>,
     native: n as N,
+    ...(k !== undefined ? { skip: k as number } : {}),
   };
 }
 
@@ -165,10 +184,23 @@ function fieldProblem(p: unknown, r: unknown, s: unknown, f: unknown): string | 
   return undefined;
 }
 
-/** Canonical JSON of the checksummed fields, keys sorted: `{"f":…,"n":…,"p":…,"r":…,"s":…,"v":1}`. */
-function canonicalBody(p: string, r: string, s: number, f: Record<string, unknown>, n: unknown): string {
+/**
+ * Canonical JSON of the checksummed fields, keys sorted: `{"f":…,"k":…,"n":…,"p":…,"r":…,"s":…,"v":1}`,
+ * `k` (skip) only when positive, so cursors made before it existed still decode.
+ */
+function canonicalBody(
+  p: string,
+  r: string,
+  s: number,
+  f: Record<string, unknown>,
+  n: unknown,
+  k: number,
+): string {
   if (n === undefined) throw new TypeError('native paging state is missing');
-  return canonicalJson({ f, n, p, r, s, v: CURSOR_VERSION }, 0);
+  return canonicalJson(
+    k > 0 ? { f, k, n, p, r, s, v: CURSOR_VERSION } : { f, n, p, r, s, v: CURSOR_VERSION },
+    0,
+  );
 }
 
 /** The full cursor JSON: the body with `"c"` as its first key (keys stay sorted). */

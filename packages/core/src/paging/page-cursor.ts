@@ -2,7 +2,7 @@ import type { ListParams } from '../adapter';
 import { ValidationError } from '../errors';
 import { decodeCursor, encodeCursor } from './cursor';
 
-const NOT_FILTERS = new Set(['limit', 'cursor', 'signal', 'maxItems', 'concurrency']);
+const NOT_FILTERS = new Set(['limit', 'cursor', 'signal', 'maxItems', 'concurrency', 'onInvalidRecord']);
 
 /** The filter part of list params: what a cursor is bound to. */
 export function filtersOf(params: object): Record<string, unknown> {

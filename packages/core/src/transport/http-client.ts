@@ -36,8 +36,12 @@ import { buildUrl, type QueryValue } from './url';
 export interface AuthProvider {
   /** Headers that authenticate one request; may log in or refresh first. */
   headers(signal?: AbortSignal): Promise<Record<string, string>> | Record<string, string>;
-  /** After a 401: renew credentials and return true to send the request once more. */
-  onUnauthorized?(signal?: AbortSignal): Promise<boolean>;
+  /**
+   * After a 401: renew credentials and return true to send the request once more. `sent` holds
+   * the auth headers the refused attempt carried, so a renewal shared by many requests can tell a
+   * 401 for a credential already replaced (nothing to renew) from one for the current credential.
+   */
+  onUnauthorized?(signal?: AbortSignal, sent?: Readonly<Record<string, string>>): Promise<boolean>;
   /** Every secret that must never appear in an error (tokens change as they rotate). */
   secrets(): readonly string[];
 }
@@ -246,7 +250,7 @@ export class Transport {
           reauthenticated = true;
           let renewed: boolean;
           try {
-            renewed = await this.options.auth.onUnauthorized(req.signal);
+            renewed = await this.options.auth.onUnauthorized(req.signal, outcome.sent);
           } catch (err) {
             throw this.toCommerceError(err, req);
           }
@@ -273,11 +277,15 @@ export class Transport {
     }
   }
 
-  private async attempt(
-    req: TransportRequest,
-  ): Promise<
+  private async attempt(req: TransportRequest): Promise<
     | { ok: true; status: number; headers: Headers; text: string }
-    | { ok: false; status: number; error: CommerceError; retryAfterMs?: number }
+    | {
+        ok: false;
+        status: number;
+        error: CommerceError;
+        retryAfterMs?: number;
+        sent: Readonly<Record<string, string>>;
+      }
   > {
     const limiter = req.unlimited ? undefined : (req.limiter ?? this.limiter);
     const run = () => this.send(req);
@@ -302,8 +310,9 @@ export class Transport {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.options.headers) Object.assign(headers, this.options.headers);
     if (req.headers) Object.assign(headers, req.headers);
-    if (!req.anonymous && this.options.auth)
-      Object.assign(headers, await this.options.auth.headers(req.signal));
+    // The auth headers of this attempt, for `onUnauthorized` should it be refused.
+    const sent = !req.anonymous && this.options.auth ? await this.options.auth.headers(req.signal) : {};
+    Object.assign(headers, sent);
     let payload: string | undefined;
     if (req.body !== undefined) {
       payload = JSON.stringify(req.body);
@@ -403,7 +412,13 @@ export class Transport {
       ...(requestId !== undefined ? { requestId } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     });
-    return { ok: false as const, status, error, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return {
+      ok: false as const,
+      status,
+      error,
+      sent,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
   }
 
   /**
@@ -568,8 +583,13 @@ function isCommerceError(err: unknown): err is CommerceError {
   );
 }
 
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+/**
+ * `promise`, unless `signal` aborts first (or already has): then a rejection with its reason. The
+ * promise itself goes on (a shared login, a limiter slot): only this caller stops waiting.
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
