@@ -15,8 +15,6 @@ function rejection(fn: () => unknown): ValidationError {
   throw new Error('expected a ValidationError');
 }
 
-const fields = (fn: () => unknown) => rejection(fn).issues.map((i) => i.field);
-
 describe('productBody', () => {
   const category = CATEGORIES[0];
 
@@ -36,7 +34,7 @@ describe('productBody', () => {
         },
         'create',
       ),
-    ).toEqual({
+    ).toStrictEqual({
       name: 'Shoe',
       description: 'd',
       sku: 'S1',
@@ -53,7 +51,7 @@ describe('productBody', () => {
   it('create without a stock starts at zero; draft is inactive', () => {
     expect(
       productBody({ title: 'T', sku: 'S', price: usd(1), type: category, status: 'draft' }, 'create'),
-    ).toEqual({
+    ).toStrictEqual({
       name: 'T',
       sku: 'S',
       price: 0.01,
@@ -75,9 +73,9 @@ describe('productBody', () => {
   });
 
   it('update sends only what is given; no images clears the image', () => {
-    expect(productBody({ title: 'New' }, 'update')).toEqual({ name: 'New' });
-    expect(productBody({ images: [] }, 'update')).toEqual({ imageUrl: null });
-    expect(productBody({}, 'update')).toEqual({});
+    expect(productBody({ title: 'New' }, 'update')).toStrictEqual({ name: 'New' });
+    expect(productBody({ images: [] }, 'update')).toStrictEqual({ imageUrl: null });
+    expect(productBody({}, 'update')).toStrictEqual({});
   });
 
   it('refuses what the API cannot store, each with its reason', () => {
@@ -120,9 +118,15 @@ describe('productBody', () => {
   });
 
   it('refuses alt text on the one image', () => {
-    expect(fields(() => productBody({ images: [{ url: 'a', alt: 'x' }] }, 'update'))).toEqual([
-      'images.0.alt',
-    ]);
+    expect(rejection(() => productBody({ images: [{ url: 'a', alt: 'x' }] }, 'update')).issues).toStrictEqual(
+      [{ field: 'images.0.alt', message: 'the Commerce API stores no alt text', code: 'unsupported' }],
+    );
+  });
+
+  it('a price that cannot be sent exactly names the price', () => {
+    expect(() => productBody({ price: { amount: 0.5, currency: 'USD' } }, 'update')).toThrow(
+      expect.objectContaining({ field: 'price' }),
+    );
   });
 });
 
@@ -142,7 +146,7 @@ describe('customerBody', () => {
         },
         'create',
       ),
-    ).toEqual({
+    ).toStrictEqual({
       email: 'a@b.test',
       firstName: 'A',
       lastName: 'B',
@@ -158,13 +162,19 @@ describe('customerBody', () => {
     expect(rejection(() => customerBody({} as never, 'create')).message).toBe(
       'commerce-api: invalid customer: email: is required by the Commerce API',
     );
-    expect(customerBody({ lastName: 'X' }, 'update')).toEqual({ lastName: 'X' });
+    expect(customerBody({ lastName: 'X' }, 'update')).toStrictEqual({ lastName: 'X' });
   });
 
   it('every address needs line1, city and country, named by position', () => {
-    expect(
-      fields(() => customerBody({ addresses: [{ line1: 'a', city: 'b', country: 'US' }, {}] }, 'update')),
-    ).toEqual(['addresses.1.line1', 'addresses.1.city', 'addresses.1.country']);
+    const err = rejection(() =>
+      customerBody({ addresses: [{ line1: 'a', city: 'b', country: 'US' }, {}] }, 'update'),
+    );
+    expect(err.issues.map((i) => i.field)).toEqual([
+      'addresses.1.line1',
+      'addresses.1.city',
+      'addresses.1.country',
+    ]);
+    expect(err.issues[0]?.message).toBe('is required by the Commerce API');
   });
 });
 
@@ -181,7 +191,7 @@ describe('orderBody', () => {
         note: 'gift',
         platformFields: { channel: 'web' },
       }),
-    ).toEqual({
+    ).toStrictEqual({
       customerId: 'c1',
       items: [
         { productId: 'p1', quantity: 2 },
@@ -191,7 +201,7 @@ describe('orderBody', () => {
       notes: 'gift',
       channel: 'web',
     });
-    expect(orderBody({ customerId: 'c', lineItems: [] })).toEqual({ customerId: 'c', items: [] });
+    expect(orderBody({ customerId: 'c', lineItems: [] })).toStrictEqual({ customerId: 'c', items: [] });
   });
 
   it('refuses what the API cannot take, each with its reason', () => {

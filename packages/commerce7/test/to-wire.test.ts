@@ -63,7 +63,7 @@ describe('addresses', () => {
   };
 
   it('renames every unified field to its Commerce7 name', () => {
-    expect(addressToWire(full)).toEqual({
+    expect(addressToWire(full)).toStrictEqual({
       firstName: 'Ada',
       lastName: 'Lovelace',
       company: 'Engines',
@@ -79,11 +79,16 @@ describe('addresses', () => {
 
   it('sends null for every field left out', () => {
     expect(Object.values(addressToWire({}))).toEqual(Array(10).fill(null));
-    expect(locationOf({})).toEqual({ city: null, stateCode: null, zipCode: null, countryCode: null });
+    expect(locationOf({})).toStrictEqual({ city: null, stateCode: null, zipCode: null, countryCode: null });
   });
 
   it('the location is the city, region, postal code and country', () => {
-    expect(locationOf(full)).toEqual({ city: 'Napa', stateCode: 'CA', zipCode: '94558', countryCode: 'US' });
+    expect(locationOf(full)).toStrictEqual({
+      city: 'Napa',
+      stateCode: 'CA',
+      zipCode: '94558',
+      countryCode: 'US',
+    });
   });
 
   it('an address needs a street, a city and a country; each missing one is named', () => {
@@ -100,7 +105,7 @@ describe('addresses', () => {
 
 describe('customerCreateBody', () => {
   it('a bare customer: the email, transaction emails off, nothing else', () => {
-    expect(customerCreateBody({ email: 'a@b.test' }, undefined)).toEqual({
+    expect(customerCreateBody({ email: 'a@b.test' }, undefined)).toStrictEqual({
       emails: [{ email: 'a@b.test' }],
       isSendTransactionEmail: false,
     });
@@ -121,7 +126,7 @@ describe('customerCreateBody', () => {
       },
       ['t1', 't2'],
     );
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       firstName: 'Ada',
       lastName: 'L',
       emails: [{ email: 'a@b.test' }],
@@ -161,7 +166,7 @@ describe('customerUpdateBody', () => {
   } as unknown as WireCustomer;
 
   it('an empty update is an empty body', () => {
-    expect(customerUpdateBody({}, current, undefined)).toEqual({});
+    expect(customerUpdateBody({}, current, undefined)).toStrictEqual({});
   });
 
   it('a new email replaces the first entry, keeps its id and the others, dropping a duplicate of it', () => {
@@ -201,7 +206,7 @@ describe('customerUpdateBody', () => {
         current,
         ['t'],
       ),
-    ).toEqual({
+    ).toStrictEqual({
       firstName: 'A',
       lastName: 'override',
       tags: [{ id: 't' }],
@@ -213,7 +218,7 @@ describe('customerUpdateBody', () => {
   });
 
   it('an empty address list clears the location', () => {
-    expect(customerUpdateBody({ addresses: [] }, current, undefined)).toEqual({
+    expect(customerUpdateBody({ addresses: [] }, current, undefined)).toStrictEqual({
       city: null,
       stateCode: null,
       zipCode: null,
@@ -284,7 +289,7 @@ describe('productCreateBody', () => {
         },
         'USD',
       ),
-    ).toEqual({
+    ).toStrictEqual({
       type: DEFAULT_PRODUCT_TYPE,
       title: 'Cab',
       content: 'red',
@@ -311,7 +316,7 @@ describe('productCreateBody', () => {
       },
       'USD',
     );
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       type: 'Wine',
       title: 'T',
       slug: 't',
@@ -388,7 +393,7 @@ describe('productUpdateBody', () => {
   } as unknown as WireProduct;
 
   it('top-level fields only: no variants are sent', () => {
-    expect(productUpdateBody({ title: 'New', status: 'archived' }, current, 'USD')).toEqual({
+    expect(productUpdateBody({ title: 'New', status: 'archived' }, current, 'USD')).toStrictEqual({
       title: 'New',
       webStatus: 'Retired',
     });
@@ -397,7 +402,7 @@ describe('productUpdateBody', () => {
   it('a top-level price changes the first variant; every variant is sent back without inventory', () => {
     expect(
       productUpdateBody({ price: usd(111), sku: 'N1', compareAtPrice: usd(222) }, current, 'USD'),
-    ).toEqual({
+    ).toStrictEqual({
       variants: [
         { id: 'v1', title: 'One', sku: 'N1', price: 111, comparePrice: 222 },
         { id: 'v2', title: 'Two', sku: 'S2', price: 200, comparePrice: 250 },
@@ -417,7 +422,7 @@ describe('productUpdateBody', () => {
       current,
       'USD',
     );
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       slug: 's',
       variants: [
         { id: 'v2', title: 'Big', sku: 'S2', price: 200, comparePrice: 250, weight: 1 },
@@ -459,7 +464,7 @@ describe('productUpdateBody', () => {
   });
 
   it('without the current product, variant changes cannot be merged and are not sent', () => {
-    expect(productUpdateBody({ price: usd(1) }, undefined, 'USD')).toEqual({});
+    expect(productUpdateBody({ price: usd(1) }, undefined, 'USD')).toStrictEqual({});
   });
 
   it('unsupported fields are refused', () => {
