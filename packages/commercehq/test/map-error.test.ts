@@ -80,7 +80,9 @@ describe('parseErrorBody', () => {
   });
 
   it('the code is the Yii2 name as a slug, trimmed of separators at either end', () => {
-    expect(parseErrorBody({ name: ' Too Many Requests! ', message: 'Slow down' })?.code).toBe('too_many_requests');
+    expect(parseErrorBody({ name: ' Too Many Requests! ', message: 'Slow down' })?.code).toBe(
+      'too_many_requests',
+    );
     expect(parseErrorBody({ name: '__Internal__Error__' })?.code).toBe('internal_error');
     expect(parseErrorBody([{ message: 'A' }, { name: 'Bad Request', message: 'A' }])).toStrictEqual({
       message: 'A',

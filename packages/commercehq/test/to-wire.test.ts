@@ -45,7 +45,7 @@ describe('customer bodies', () => {
       zip: '91605',
       country: 'US',
     };
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       email: 'hello@world.com',
       first_name: 'James',
       last_name: 'C Smith',
@@ -55,7 +55,7 @@ describe('customer bodies', () => {
   });
 
   it('keeps a phone without addresses on an address of its own, and merges platformFields', () => {
-    expect(customerToWire({ email: 'a@b.co', phone: '555', platformFields: { notes: 'x' } })).toEqual({
+    expect(customerToWire({ email: 'a@b.co', phone: '555', platformFields: { notes: 'x' } })).toStrictEqual({
       email: 'a@b.co',
       address: [{ phone: '555' }],
       notes: 'x',
@@ -63,19 +63,22 @@ describe('customer bodies', () => {
   });
 
   it('refuses what CommerceHQ cannot take: no email, tags', () => {
-    expect(issuesOf(() => customerToWire({ firstName: 'No', tags: ['vip'] }))).toEqual(['email', 'tags']);
+    expect(issuesOf(() => customerToWire({ firstName: 'No', tags: ['vip'] }))).toStrictEqual([
+      'email',
+      'tags',
+    ]);
   });
 
   it('updates the primary address with one address, and refuses several or none', () => {
-    expect(customerUpdateToWire({ addresses: [{ city: 'Napa' }], phone: '1', note: null })).toEqual({
+    expect(customerUpdateToWire({ addresses: [{ city: 'Napa' }], phone: '1', note: null })).toStrictEqual({
       notes: null,
       address: { shipping: { city: 'Napa' }, billing: { city: 'Napa' }, phone: '1' },
     });
-    expect(customerUpdateToWire({ phone: '2' })).toEqual({ address: { phone: '2' } });
-    expect(issuesOf(() => customerUpdateToWire({ addresses: [{ city: 'A' }, { city: 'B' }] }))).toEqual([
-      'addresses',
-    ]);
-    expect(issuesOf(() => customerUpdateToWire({ addresses: [] }))).toEqual(['addresses']);
+    expect(customerUpdateToWire({ phone: '2' })).toStrictEqual({ address: { phone: '2' } });
+    expect(issuesOf(() => customerUpdateToWire({ addresses: [{ city: 'A' }, { city: 'B' }] }))).toStrictEqual(
+      ['addresses'],
+    );
+    expect(issuesOf(() => customerUpdateToWire({ addresses: [] }))).toStrictEqual(['addresses']);
   });
 });
 
@@ -97,7 +100,7 @@ describe('product bodies', () => {
         'USD',
         true,
       ),
-    ).toEqual({
+    ).toStrictEqual({
       title: 'Pinot',
       sku: 'P-1',
       type: 'Wine',
@@ -125,7 +128,7 @@ describe('product bodies', () => {
       'USD',
       true,
     );
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       title: 'Tee',
       is_multi: true,
       options: [
@@ -149,23 +152,22 @@ describe('product bodies', () => {
           true,
         ),
       ),
-    ).toEqual(['images', 'inventoryQuantity', 'status', 'price']);
+    ).toStrictEqual(['images', 'inventoryQuantity', 'status', 'price']);
     expect(
       issuesOf(() => productToWire({ title: 'x', price: { amount: 100, currency: 'EUR' } }, 'USD', true)),
-    ).toEqual(['price']);
-    expect(issuesOf(() => productToWire({ title: 'x', variants: [{ sku: 'a' }] }, 'USD', true))).toEqual([
-      'variants.0.options',
-      'variants.0.price',
-    ]);
+    ).toStrictEqual(['price']);
+    expect(
+      issuesOf(() => productToWire({ title: 'x', variants: [{ sku: 'a' }] }, 'USD', true)),
+    ).toStrictEqual(['variants.0.options', 'variants.0.price']);
     expect(
       issuesOf(() =>
         productToWire({ title: 'x', price: usd(1), variants: [{ options: ['a'], id: 'v-1' }] }, 'USD', true),
       ),
-    ).toEqual(['variants.0.id']);
+    ).toStrictEqual(['variants.0.id']);
   });
 
   it('sends only what an update changes', () => {
-    expect(productToWire({ title: 'New' }, 'USD', false)).toEqual({ title: 'New' });
-    expect(productToWire({ price: usd(5) }, 'USD', false)).toEqual({ price: 0.05 });
+    expect(productToWire({ title: 'New' }, 'USD', false)).toStrictEqual({ title: 'New' });
+    expect(productToWire({ price: usd(5) }, 'USD', false)).toStrictEqual({ price: 0.05 });
   });
 });
