@@ -163,6 +163,7 @@ describe('customerBody', () => {
       'commerce-api: invalid customer: email: is required by the Commerce API',
     );
     expect(customerBody({ lastName: 'X' }, 'update')).toStrictEqual({ lastName: 'X' });
+    expect(customerBody({ firstName: 'Y' }, 'update')).toStrictEqual({ firstName: 'Y' });
   });
 
   it('every address needs line1, city and country, named by position', () => {
