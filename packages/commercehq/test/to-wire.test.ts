@@ -171,3 +171,96 @@ describe('product bodies', () => {
     expect(productToWire({ price: usd(5) }, 'USD', false)).toStrictEqual({ price: 0.05 });
   });
 });
+
+describe('refusals name the field and say why', () => {
+  const issuesOfCall = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (err) {
+      if (ValidationError.isInstance(err)) return err;
+      throw err;
+    }
+    throw new Error('expected a ValidationError');
+  };
+
+  it('an error lists every issue in its message, with the code invalid_input', () => {
+    const err = issuesOfCall(() => customerToWire({ tags: ['x'] } as never));
+    expect(err.code).toBe('invalid_input');
+    expect(err.platform).toBe('commercehq');
+    expect(err.message).toBe(
+      'commercehq: invalid input: email: is required by CommerceHQ; tags: CommerceHQ derives customer tags from the products bought; they cannot be set',
+    );
+  });
+
+  it('a customer update refuses several addresses and an empty list, each with its reason', () => {
+    expect(issuesOfCall(() => customerUpdateToWire({ addresses: [{}, {}] })).issues).toStrictEqual([
+      {
+        field: 'addresses',
+        message:
+          'CommerceHQ updates one address at a time: pass one (it updates the primary address) or use customers.updateAddress',
+      },
+    ]);
+    expect(issuesOfCall(() => customerUpdateToWire({ addresses: [] })).issues).toStrictEqual([
+      { field: 'addresses', message: "CommerceHQ's API cannot remove a customer's addresses" },
+    ]);
+  });
+
+  it('a product refuses stock, archived, variants without options or price, and a missing price', () => {
+    const err = issuesOfCall(() =>
+      productToWire(
+        { title: 'T', inventoryQuantity: 1, status: 'archived', variants: [{ inventoryQuantity: 2 }] },
+        'USD',
+        true,
+      ),
+    );
+    expect(err.issues).toStrictEqual([
+      { field: 'inventoryQuantity', message: "CommerceHQ's API has no stock level" },
+      { field: 'status', message: 'CommerceHQ has no archived products (use draft)' },
+      { field: 'variants.0.inventoryQuantity', message: "CommerceHQ's API has no stock level" },
+      { field: 'variants.0.options', message: 'a CommerceHQ variant needs its option values' },
+      { field: 'variants.0.price', message: 'is required by CommerceHQ' },
+    ]);
+    expect(issuesOfCall(() => productToWire({ title: 'T' }, 'USD', true)).issues).toStrictEqual([
+      { field: 'price', message: 'is required by CommerceHQ for a product without variants' },
+    ]);
+    expect(
+      issuesOfCall(() => productToWire({ price: { amount: 1, currency: 'EUR' } }, 'USD', false)).issues,
+    ).toStrictEqual([{ field: 'price', message: "must be in the store's currency USD, not EUR" }]);
+  });
+});
+
+describe('customer updates', () => {
+  it('sends exactly the fields given', () => {
+    expect(customerUpdateToWire({})).toStrictEqual({});
+    expect(customerUpdateToWire({ email: 'a@b.test' })).toStrictEqual({ email: 'a@b.test' });
+    expect(customerUpdateToWire({ firstName: 'A', lastName: 'B', note: 'n' })).toStrictEqual({
+      first_name: 'A',
+      last_name: 'B',
+      notes: 'n',
+    });
+  });
+
+  it('a phone alone goes on the primary address; with an address, on it, company on shipping only', () => {
+    expect(customerUpdateToWire({ phone: '555' })).toStrictEqual({ address: { phone: '555' } });
+    expect(
+      customerUpdateToWire({ phone: '555', addresses: [{ company: 'Acme', city: 'Napa' }] }),
+    ).toStrictEqual({
+      address: {
+        shipping: { company: 'Acme', city: 'Napa' },
+        billing: { city: 'Napa' },
+        phone: '555',
+      },
+    });
+    expect(customerUpdateToWire({ addresses: [{ city: 'Napa' }] })).toStrictEqual({
+      address: { shipping: { city: 'Napa' }, billing: { city: 'Napa' } },
+    });
+  });
+
+  it('a new customer with only a phone gets an address holding it', () => {
+    expect(customerToWire({ email: 'a@b.test', phone: '555' })).toStrictEqual({
+      email: 'a@b.test',
+      address: [{ phone: '555' }],
+    });
+    expect(customerToWire({ email: 'a@b.test' })).toStrictEqual({ email: 'a@b.test' });
+  });
+});
