@@ -37,4 +37,55 @@ describe('mapCustomer', () => {
     expect(fieldOf({ ...customer.wire, lastOrderAt: '2020-99-99' })).toBe('lastOrderAt');
     expect(fieldOf({ ...customer.wire, email: null })).toBe('email');
   });
+
+  it('a customer with only an id and an email: empty lists, null dates, no statistics', () => {
+    const mapped = read({ customerId: 'c1', email: 'a@b.test' });
+    expect(mapped).toMatchObject({
+      addresses: [],
+      tags: [],
+      note: null,
+      stats: null,
+      createdAt: null,
+      updatedAt: null,
+    });
+    expect(CustomerSchema.safeParse(mapped).success).toBe(true);
+  });
+
+  it('reads both dates when present and a null last order date as null', () => {
+    const mapped = read({
+      ...customer.wire,
+      lastOrderAt: null,
+      createdAt: '2023-01-08T01:20:30Z',
+      updatedAt: '2024-02-09T10:11:12+01:00',
+    });
+    expect(mapped.stats).toEqual({ orderCount: 3, lifetimeValue: null, lastOrderAt: null });
+    expect(mapped.createdAt).toBe('2023-01-08T01:20:30.000Z');
+    expect(mapped.updatedAt).toBe('2024-02-09T09:11:12.000Z');
+  });
+
+  it('names the date it cannot read', () => {
+    const fieldOf = (wire: unknown) => {
+      try {
+        read(wire);
+      } catch (err) {
+        if (ResponseShapeError.isInstance(err)) return err.field;
+        throw err;
+      }
+      return undefined;
+    };
+    expect(fieldOf({ ...customer.wire, createdAt: 'yesterday' })).toBe('createdAt');
+    expect(fieldOf({ ...customer.wire, updatedAt: 'yesterday' })).toBe('updatedAt');
+  });
+
+  it('trims and upper-cases a country; a missing one is null', () => {
+    const base = customer.wire.addresses[0];
+    const mapped = read({
+      ...customer.wire,
+      addresses: [
+        { ...base, country: ' us ' },
+        { ...base, country: null },
+      ],
+    });
+    expect(mapped.addresses.map((a) => a.country)).toEqual(['US', null]);
+  });
 });

@@ -35,4 +35,17 @@ describe('mapOrder', () => {
     expect(shapeError({ ...usd.wire, discount: '4.03' }).field).toBe('discount');
     expect(shapeError({ ...usd.wire, status: 3 }).field).toBe('status');
   });
+
+  it('names each money and date field it cannot read', () => {
+    const item = usd.wire.items[0];
+    expect(shapeError({ ...usd.wire, subtotal: 8.165 }).field).toBe('subtotal');
+    expect(shapeError({ ...usd.wire, discount: 8.165 }).field).toBe('discount');
+    expect(shapeError({ ...usd.wire, items: [{ ...item, unitPrice: 8.165 }] }).field).toBe(
+      'items.0.unitPrice',
+    );
+    const huge = { ...item, unitPrice: 9e13, quantity: 1000, lineTotal: undefined };
+    expect(shapeError({ ...usd.wire, items: [item, huge] }).field).toBe('items.1.quantity');
+    expect(shapeError({ ...usd.wire, createdAt: 'yesterday' }).field).toBe('createdAt');
+    expect(shapeError({ ...usd.wire, updatedAt: 'yesterday' }).field).toBe('updatedAt');
+  });
 });

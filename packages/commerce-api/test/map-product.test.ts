@@ -42,4 +42,8 @@ describe('mapProduct', () => {
   it('keeps a category it does not know as the type (the enum may grow)', () => {
     expect(read({ ...footwear.wire, category: 'garden' }).type).toBe('garden');
   });
+
+  it('names an unreadable update time', () => {
+    expect(shapeError({ ...footwear.wire, updatedAt: 'yesterday' }).field).toBe('updatedAt');
+  });
 });

@@ -57,4 +57,36 @@ describe('mapCustomer', () => {
     const { id: _id, ...noId } = customer.wire;
     expect(shapeError(() => read(noId)).field).toBe('id');
   });
+
+  it('names the update and last-order times it cannot read', () => {
+    expect(shapeError(() => read({ ...customer.wire, updatedAt: 'yesterday' })).field).toBe('updatedAt');
+    const info = { ...customer.wire.orderInformation, lastOrderDate: 'yesterday' };
+    expect(shapeError(() => read({ ...customer.wire, orderInformation: info })).field).toBe(
+      'orderInformation.lastOrderDate',
+    );
+  });
+
+  it('statistics without a count, a value or a date are null in each', () => {
+    const c = read({ ...customer.wire, orderInformation: {} });
+    expect(c.stats).toStrictEqual({ orderCount: null, lifetimeValue: null, lastOrderAt: null });
+  });
+
+  it('no location at all gives no address; any one part of it gives one', () => {
+    const none = { city: null, stateCode: null, zipCode: null, countryCode: null };
+    expect(read({ ...customer.wire, ...none }).addresses).toEqual([]);
+    for (const part of [{ city: 'Napa' }, { stateCode: 'CA' }, { zipCode: '94558' }, { countryCode: 'us' }]) {
+      expect(read({ ...customer.wire, ...none, ...part }).addresses, JSON.stringify(part)).toHaveLength(1);
+    }
+  });
+
+  it('the default address of the book comes first, the others keep their order', () => {
+    const a = addresses.wire.customerAddresses[0]!;
+    const b = addresses.wire.customerAddresses[1]!;
+    const c = mapCustomer(wire(customer.wire), 'USD', [
+      { ...a, isDefault: false },
+      { ...b, isDefault: false },
+      { ...a, id: 'third', isDefault: true },
+    ] as never);
+    expect(c.addresses.map((x) => x.id)).toEqual(['third', a.id, b.id]);
+  });
 });

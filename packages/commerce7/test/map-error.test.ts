@@ -5,7 +5,7 @@ describe('parseErrorBody', () => {
   it('reads the documented 401 body', () => {
     expect(
       parseErrorBody({ statusCode: 401, type: 'unauthorized', message: 'Unauthorized user', errors: [] }),
-    ).toEqual({
+    ).toStrictEqual({
       message: 'Unauthorized user',
       code: 'unauthorized',
     });
@@ -24,7 +24,7 @@ describe('parseErrorBody', () => {
         42,
       ],
     };
-    expect(parseErrorBody(body)).toEqual({
+    expect(parseErrorBody(body)).toStrictEqual({
       message: '"emails.0.email" must be a valid email',
       code: 'validationError',
       issues: [
@@ -40,5 +40,35 @@ describe('parseErrorBody', () => {
     expect(parseErrorBody('<html>Bad gateway</html>')).toBeUndefined();
     expect(parseErrorBody(undefined)).toBeUndefined();
     expect(parseErrorBody({ message: 42 })).toBeUndefined();
+  });
+
+  it('falls back to param, then to the element position, to "invalid" and to code; skips null', () => {
+    expect(
+      parseErrorBody({
+        errors: [
+          null,
+          { param: 'sku', code: 'required' },
+          { field: 7, message: 'bad', type: 'any.invalid', code: 'ignored' },
+          {
+            field: 'a',
+            path: 'ignored',
+            key: 'ignored',
+            param: 'ignored',
+            message: 'first wins',
+            error: 'ignored',
+          },
+        ],
+      }),
+    ).toStrictEqual({
+      issues: [
+        { field: 'sku', message: 'invalid', code: 'required' },
+        { field: 'errors.2', message: 'bad', code: 'any.invalid' },
+        { field: 'a', message: 'first wins' },
+      ],
+    });
+  });
+
+  it('a body with only unreadable errors has no issues', () => {
+    expect(parseErrorBody({ errors: [null, 1] })).toStrictEqual({});
   });
 });

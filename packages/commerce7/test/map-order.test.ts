@@ -1,7 +1,7 @@
 import { catchShapeError } from '@storeport/contract';
 import { OrderSchema, parseWire } from '@storeport/core';
 import { describe, expect, it } from 'vitest';
-import { mapOrder } from '../src/map-order';
+import { mapOrder, refundedCents } from '../src/map-order';
 import { WireOrderSchema } from '../src/wire/order';
 import club from './__fixtures__/order-club-promo-refund.json';
 import pickup from './__fixtures__/order-pos-pickup.json';
@@ -73,5 +73,44 @@ describe('mapOrder', () => {
     expect(shapeError({ ...web.wire, orderNumber: '1248' }).field).toBe('orderNumber');
     expect(shapeError({ ...web.wire, orderSubmittedDate: '2018-13-45' }).field).toBe('orderSubmittedDate');
     expect(shapeError({ ...web.wire, shipTo: 'Vancouver' }).field).toBe('shipTo');
+  });
+
+  it('names every other amount and time it cannot read', () => {
+    const item = web.wire.items[0];
+    expect(shapeError({ ...web.wire, taxTotal: 1.5 }).field).toBe('taxTotal');
+    expect(shapeError({ ...web.wire, shipTotal: 1.5 }).field).toBe('shipTotal');
+    // Each promotion and tender is whole cents at the schema; their sums can still overflow.
+    const big = Number.MAX_SAFE_INTEGER;
+    expect(shapeError({ ...web.wire, promotions: [{ totalValue: big }, { totalValue: big }] }).field).toBe(
+      'promotions',
+    );
+    const refund = { chargeType: 'Refund', chargeStatus: 'Success', amountTendered: big };
+    expect(shapeError({ ...web.wire, tenders: [refund, refund] }).field).toBe('tenders');
+    expect(shapeError({ ...web.wire, items: [item, { ...item, price: 9e13, quantity: 1000 }] }).field).toBe(
+      'items.1.quantity',
+    );
+    expect(shapeError({ ...web.wire, orderSubmittedDate: null, createdAt: 'yesterday' }).field).toBe(
+      'createdAt',
+    );
+    expect(shapeError({ ...web.wire, updatedAt: 'yesterday' }).field).toBe('updatedAt');
+  });
+
+  it('refunds are the successful Refund tenders, counted by absolute value', () => {
+    const tender = (chargeType: string, chargeStatus: string, amountTendered: unknown) => ({
+      chargeType,
+      chargeStatus,
+      amountTendered,
+    });
+    const w = {
+      ...web.wire,
+      tenders: [
+        tender('Refund', 'Success', -300),
+        tender('Refund', 'Success', 200),
+        tender('Refund', 'Failed', 1000),
+        tender('Sale', 'Success', 5000),
+      ],
+    };
+    expect(refundedCents(w as Parameters<typeof refundedCents>[0])).toBe(500);
+    expect(refundedCents({ ...web.wire, tenders: undefined } as Parameters<typeof refundedCents>[0])).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { ProductSchema, parseWire, ResponseShapeError } from '@storeport/core';
 import { describe, expect, it } from 'vitest';
-import { mapProduct } from '../src/map-product';
+import { inventoryQuantity, mapProduct } from '../src/map-product';
 import { WireProductSchema } from '../src/wire/product';
 import merch from './__fixtures__/product-merch.json';
 import wine from './__fixtures__/product-wine.json';
@@ -41,5 +41,48 @@ describe('mapProduct', () => {
       'variants.0.inventory.0.availableForSaleCount',
     );
     expect(bad({})).toBe('variants');
+  });
+
+  it('names an unreadable time; an empty one is null', () => {
+    const field = (wire: unknown) => {
+      try {
+        read(wire);
+      } catch (err) {
+        if (ResponseShapeError.isInstance(err)) return err.field;
+        throw err;
+      }
+      return 'no error';
+    };
+    expect(field({ ...wine.wire, createdAt: 'yesterday' })).toBe('createdAt');
+    expect(field({ ...wine.wire, updatedAt: 'yesterday' })).toBe('updatedAt');
+    expect(read({ ...wine.wire, createdAt: '', updatedAt: null })).toMatchObject({
+      createdAt: null,
+      updatedAt: null,
+    });
+  });
+
+  it('inventory: untracked is null, tracked with no locations is 0, otherwise the sum of what is for sale', () => {
+    const v = wine.wire.variants[0] as Parameters<typeof inventoryQuantity>[0];
+    expect(
+      inventoryQuantity({ ...v, hasInventory: false, inventory: [{ availableForSaleCount: 3 }] }),
+    ).toBeNull();
+    expect(inventoryQuantity({ ...v, hasInventory: true, inventory: undefined })).toBeNull();
+    expect(inventoryQuantity({ ...v, hasInventory: true, inventory: [] })).toBe(0);
+    expect(inventoryQuantity({ ...v, hasInventory: undefined, inventory: [] })).toBeNull();
+    expect(
+      inventoryQuantity({
+        ...v,
+        hasInventory: true,
+        inventory: [{ availableForSaleCount: 3 }, {}, { availableForSaleCount: 4 }],
+      }),
+    ).toBe(7);
+  });
+
+  it('the image field stands in when there is no image list; variant titles are the options', () => {
+    const p = read({ ...wine.wire, images: [], image: 'https://img/x.png' });
+    expect(p.images).toStrictEqual([{ id: null, url: 'https://img/x.png' }]);
+    expect(read({ ...wine.wire, images: [], image: '' }).images).toStrictEqual([]);
+    const untitled = read({ ...wine.wire, variants: [{ ...wine.wire.variants[0], title: null }] });
+    expect(untitled.variants[0]).toMatchObject({ title: null, options: [] });
   });
 });

@@ -1,4 +1,4 @@
-import { CustomerSchema } from '@storeport/core';
+import { CustomerSchema, ResponseShapeError } from '@storeport/core';
 import { describe, expect, it } from 'vitest';
 import { mapCustomer } from '../src/map-customer';
 import { WireCustomerSchema } from '../src/wire/customer';
@@ -88,5 +88,80 @@ describe('mapCustomer', () => {
       expect(result.success, key).toBe(false);
       expect(result.error?.issues[0]?.path[0]).toBe(key);
     }
+  });
+
+  const fieldOf = (raw: unknown) => {
+    try {
+      map(raw);
+    } catch (err) {
+      if (ResponseShapeError.isInstance(err)) return err.field;
+      throw err;
+    }
+    return undefined;
+  };
+
+  it('names the time or amount it cannot read', () => {
+    const base = { id: 1, email: 'a@b.test', created_at: 1_600_000_000 };
+    expect(fieldOf({ ...base, created_at: 1e12 })).toBe('created_at');
+    expect(fieldOf({ ...base, updated_at: 1e12 })).toBe('updated_at');
+    expect(fieldOf({ ...base, statistics: { last_purchase: 1e12 } })).toBe('statistics.last_purchase');
+    expect(fieldOf({ ...base, statistics: { lifetime_spent: '1.005' } })).toBe('statistics.lifetime_spent');
+  });
+
+  it('counts the orders listed when the statistics have no count; no lifetime value is null', () => {
+    const c = map({
+      id: 1,
+      email: 'a@b.test',
+      created_at: 1,
+      orders: [1, 2],
+      statistics: {},
+    });
+    expect(c.stats).toStrictEqual({ orderCount: 2, lifetimeValue: null, lastOrderAt: null });
+    expect(
+      map({ id: 1, email: 'a@b.test', created_at: 1, statistics: { lifetime_spent: null } }).stats,
+    ).toStrictEqual({ orderCount: null, lifetimeValue: null, lastOrderAt: null });
+  });
+
+  it('maps each address from its shipping part, else its billing part, and skips one with neither', () => {
+    const c = map({
+      id: 1,
+      email: 'a@b.test',
+      created_at: 1,
+      address: [
+        { id: 7, phone: '  ', billing: { street: '2 Side St', city: '  ', country: ' gb ' } },
+        { id: 8, phone: '555' },
+        { id: 9, phone: null, shipping: { street: '1 Main', country: 'USA' } },
+      ],
+    });
+    expect(c.addresses).toStrictEqual([
+      {
+        id: '7',
+        firstName: null,
+        lastName: null,
+        company: null,
+        line1: '2 Side St',
+        line2: null,
+        city: null,
+        region: null,
+        postalCode: null,
+        country: 'GB',
+        phone: null,
+      },
+      {
+        id: '9',
+        firstName: null,
+        lastName: null,
+        company: null,
+        line1: '1 Main',
+        line2: null,
+        city: null,
+        region: null,
+        postalCode: null,
+        country: null,
+        phone: null,
+      },
+    ]);
+    // The customer's phone is the first address phone that is not blank.
+    expect(c.phone).toBe('555');
   });
 });

@@ -118,4 +118,30 @@ describe('mapOrder', () => {
       expect(result.error?.issues[0]?.path[0]).toBe(key);
     }
   });
+
+  it('names every amount and time it cannot read', () => {
+    const fieldOf = (change: (raw: Record<string, unknown>) => void) => {
+      const raw = clone();
+      change(raw);
+      try {
+        mapOrder(wire(raw), 'USD');
+      } catch (e) {
+        if (ResponseShapeError.isInstance(e)) return e.field;
+        throw e;
+      }
+      return undefined;
+    };
+    expect(fieldOf((r) => Object.assign(r, { tax: '1.005' }))).toBe('tax');
+    expect(fieldOf((r) => Object.assign(r, { total: '1.005' }))).toBe('total');
+    expect(fieldOf((r) => Object.assign(r, { refunded: '1.005' }))).toBe('refunded');
+    expect(fieldOf((r) => Object.assign(r, { order_date: 1e12 }))).toBe('order_date');
+    expect(fieldOf((r) => Object.assign(r, { updated_at: 1e12 }))).toBe('updated_at');
+    expect(
+      fieldOf((r) => {
+        const items = r.items as Array<{ data: Record<string, unknown>; status: Record<string, unknown> }>;
+        items[0]!.data.price = '90071992547409.91';
+        items[0]!.status.quantity = 1000;
+      }),
+    ).toBe('items.0');
+  });
 });

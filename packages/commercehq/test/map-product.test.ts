@@ -84,3 +84,68 @@ describe('mapProduct', () => {
     }
   });
 });
+
+describe('mapProduct: variants, price and images', () => {
+  const variant = (id: number, extra: Record<string, unknown> = {}) => ({
+    id,
+    variant: [`V${id}`],
+    price: `${id}.00`,
+    ...extra,
+  });
+  const base = { id: 1, title: 'T', created_at: 1_600_000_000 };
+
+  it("the price is the first variant marked default's, else the first variant's", () => {
+    const p = map({
+      ...base,
+      is_multi: true,
+      variants: [variant(1), variant(2, { default: true }), variant(3, { default: true })],
+    });
+    expect(p.price).toStrictEqual({ amount: 200, currency: 'USD' });
+    expect(map({ ...base, is_multi: true, variants: [variant(4), variant(5)] }).price).toStrictEqual({
+      amount: 400,
+      currency: 'USD',
+    });
+  });
+
+  it('without is_multi, variants make it multi; none make it single, priced by the product', () => {
+    expect(map({ ...base, variants: [variant(7)] }).variants).toHaveLength(1);
+    const single = map({ ...base, price: '3.50', compare_price: null, variants: [] });
+    expect(single).toMatchObject({
+      variants: [],
+      price: { amount: 350, currency: 'USD' },
+      compareAtPrice: null,
+    });
+  });
+
+  it('a variant without a sku, values or compare price has nulls; an unreadable compare price is named', () => {
+    const p = map({
+      ...base,
+      is_multi: true,
+      variants: [variant(8, { variant: [], compare_price: undefined })],
+    });
+    expect(p.variants[0]).toMatchObject({ sku: null, title: null, compareAtPrice: null, options: [] });
+    expect(() =>
+      map({ ...base, is_multi: true, variants: [variant(9, { compare_price: '1.005' })] }),
+    ).toThrow(expect.objectContaining({ field: 'variants.0.compare_price' }));
+  });
+
+  it('images: the product’s, then each variant’s, each id once', () => {
+    const p = map({
+      ...base,
+      images: [{ id: 1, path: 'a' }],
+      is_multi: true,
+      variants: [
+        variant(2, {
+          images: [
+            { id: 1, path: 'a' },
+            { id: 2, path: 'b' },
+          ],
+        }),
+      ],
+    });
+    expect(p.images).toStrictEqual([
+      { id: '1', url: 'a' },
+      { id: '2', url: 'b' },
+    ]);
+  });
+});

@@ -45,7 +45,7 @@ describe('customer bodies', () => {
       zip: '91605',
       country: 'US',
     };
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       email: 'hello@world.com',
       first_name: 'James',
       last_name: 'C Smith',
@@ -55,7 +55,7 @@ describe('customer bodies', () => {
   });
 
   it('keeps a phone without addresses on an address of its own, and merges platformFields', () => {
-    expect(customerToWire({ email: 'a@b.co', phone: '555', platformFields: { notes: 'x' } })).toEqual({
+    expect(customerToWire({ email: 'a@b.co', phone: '555', platformFields: { notes: 'x' } })).toStrictEqual({
       email: 'a@b.co',
       address: [{ phone: '555' }],
       notes: 'x',
@@ -63,19 +63,22 @@ describe('customer bodies', () => {
   });
 
   it('refuses what CommerceHQ cannot take: no email, tags', () => {
-    expect(issuesOf(() => customerToWire({ firstName: 'No', tags: ['vip'] }))).toEqual(['email', 'tags']);
+    expect(issuesOf(() => customerToWire({ firstName: 'No', tags: ['vip'] }))).toStrictEqual([
+      'email',
+      'tags',
+    ]);
   });
 
   it('updates the primary address with one address, and refuses several or none', () => {
-    expect(customerUpdateToWire({ addresses: [{ city: 'Napa' }], phone: '1', note: null })).toEqual({
+    expect(customerUpdateToWire({ addresses: [{ city: 'Napa' }], phone: '1', note: null })).toStrictEqual({
       notes: null,
       address: { shipping: { city: 'Napa' }, billing: { city: 'Napa' }, phone: '1' },
     });
-    expect(customerUpdateToWire({ phone: '2' })).toEqual({ address: { phone: '2' } });
-    expect(issuesOf(() => customerUpdateToWire({ addresses: [{ city: 'A' }, { city: 'B' }] }))).toEqual([
-      'addresses',
-    ]);
-    expect(issuesOf(() => customerUpdateToWire({ addresses: [] }))).toEqual(['addresses']);
+    expect(customerUpdateToWire({ phone: '2' })).toStrictEqual({ address: { phone: '2' } });
+    expect(issuesOf(() => customerUpdateToWire({ addresses: [{ city: 'A' }, { city: 'B' }] }))).toStrictEqual(
+      ['addresses'],
+    );
+    expect(issuesOf(() => customerUpdateToWire({ addresses: [] }))).toStrictEqual(['addresses']);
   });
 });
 
@@ -97,7 +100,7 @@ describe('product bodies', () => {
         'USD',
         true,
       ),
-    ).toEqual({
+    ).toStrictEqual({
       title: 'Pinot',
       sku: 'P-1',
       type: 'Wine',
@@ -125,7 +128,7 @@ describe('product bodies', () => {
       'USD',
       true,
     );
-    expect(body).toEqual({
+    expect(body).toStrictEqual({
       title: 'Tee',
       is_multi: true,
       options: [
@@ -149,23 +152,115 @@ describe('product bodies', () => {
           true,
         ),
       ),
-    ).toEqual(['images', 'inventoryQuantity', 'status', 'price']);
+    ).toStrictEqual(['images', 'inventoryQuantity', 'status', 'price']);
     expect(
       issuesOf(() => productToWire({ title: 'x', price: { amount: 100, currency: 'EUR' } }, 'USD', true)),
-    ).toEqual(['price']);
-    expect(issuesOf(() => productToWire({ title: 'x', variants: [{ sku: 'a' }] }, 'USD', true))).toEqual([
-      'variants.0.options',
-      'variants.0.price',
-    ]);
+    ).toStrictEqual(['price']);
+    expect(
+      issuesOf(() => productToWire({ title: 'x', variants: [{ sku: 'a' }] }, 'USD', true)),
+    ).toStrictEqual(['variants.0.options', 'variants.0.price']);
     expect(
       issuesOf(() =>
         productToWire({ title: 'x', price: usd(1), variants: [{ options: ['a'], id: 'v-1' }] }, 'USD', true),
       ),
-    ).toEqual(['variants.0.id']);
+    ).toStrictEqual(['variants.0.id']);
   });
 
   it('sends only what an update changes', () => {
-    expect(productToWire({ title: 'New' }, 'USD', false)).toEqual({ title: 'New' });
-    expect(productToWire({ price: usd(5) }, 'USD', false)).toEqual({ price: 0.05 });
+    expect(productToWire({ title: 'New' }, 'USD', false)).toStrictEqual({ title: 'New' });
+    expect(productToWire({ price: usd(5) }, 'USD', false)).toStrictEqual({ price: 0.05 });
+  });
+});
+
+describe('refusals name the field and say why', () => {
+  const issuesOfCall = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (err) {
+      if (ValidationError.isInstance(err)) return err;
+      throw err;
+    }
+    throw new Error('expected a ValidationError');
+  };
+
+  it('an error lists every issue in its message, with the code invalid_input', () => {
+    const err = issuesOfCall(() => customerToWire({ tags: ['x'] } as never));
+    expect(err.code).toBe('invalid_input');
+    expect(err.platform).toBe('commercehq');
+    expect(err.message).toBe(
+      'commercehq: invalid input: email: is required by CommerceHQ; tags: CommerceHQ derives customer tags from the products bought; they cannot be set',
+    );
+  });
+
+  it('a customer update refuses several addresses and an empty list, each with its reason', () => {
+    expect(issuesOfCall(() => customerUpdateToWire({ addresses: [{}, {}] })).issues).toStrictEqual([
+      {
+        field: 'addresses',
+        message:
+          'CommerceHQ updates one address at a time: pass one (it updates the primary address) or use customers.updateAddress',
+      },
+    ]);
+    expect(issuesOfCall(() => customerUpdateToWire({ addresses: [] })).issues).toStrictEqual([
+      { field: 'addresses', message: "CommerceHQ's API cannot remove a customer's addresses" },
+    ]);
+  });
+
+  it('a product refuses stock, archived, variants without options or price, and a missing price', () => {
+    const err = issuesOfCall(() =>
+      productToWire(
+        { title: 'T', inventoryQuantity: 1, status: 'archived', variants: [{ inventoryQuantity: 2 }] },
+        'USD',
+        true,
+      ),
+    );
+    expect(err.issues).toStrictEqual([
+      { field: 'inventoryQuantity', message: "CommerceHQ's API has no stock level" },
+      { field: 'status', message: 'CommerceHQ has no archived products (use draft)' },
+      { field: 'variants.0.inventoryQuantity', message: "CommerceHQ's API has no stock level" },
+      { field: 'variants.0.options', message: 'a CommerceHQ variant needs its option values' },
+      { field: 'variants.0.price', message: 'is required by CommerceHQ' },
+    ]);
+    expect(issuesOfCall(() => productToWire({ title: 'T' }, 'USD', true)).issues).toStrictEqual([
+      { field: 'price', message: 'is required by CommerceHQ for a product without variants' },
+    ]);
+    expect(
+      issuesOfCall(() => productToWire({ price: { amount: 1, currency: 'EUR' } }, 'USD', false)).issues,
+    ).toStrictEqual([{ field: 'price', message: "must be in the store's currency USD, not EUR" }]);
+  });
+});
+
+describe('customer updates', () => {
+  it('sends exactly the fields given', () => {
+    expect(customerUpdateToWire({})).toStrictEqual({});
+    expect(customerUpdateToWire({ email: 'a@b.test' })).toStrictEqual({ email: 'a@b.test' });
+    expect(customerUpdateToWire({ firstName: 'A', lastName: 'B', note: 'n' })).toStrictEqual({
+      first_name: 'A',
+      last_name: 'B',
+      notes: 'n',
+    });
+  });
+
+  it('a phone alone goes on the primary address; with an address, on it, company on shipping only', () => {
+    expect(customerUpdateToWire({ phone: '555' })).toStrictEqual({ address: { phone: '555' } });
+    expect(
+      customerUpdateToWire({ phone: '555', addresses: [{ company: 'Acme', city: 'Napa' }] }),
+    ).toStrictEqual({
+      address: {
+        shipping: { company: 'Acme', city: 'Napa' },
+        billing: { city: 'Napa' },
+        phone: '555',
+      },
+    });
+    expect(customerUpdateToWire({ addresses: [{ city: 'Napa' }] })).toStrictEqual({
+      address: { shipping: { city: 'Napa' }, billing: { city: 'Napa' } },
+    });
+  });
+
+  it('a new customer with only a phone gets an address holding it', () => {
+    expect(customerToWire({ email: 'a@b.test', phone: '555' })).toStrictEqual({
+      email: 'a@b.test',
+      address: [{ phone: '555' }],
+    });
+    expect(customerToWire({ email: 'a@b.test' })).toStrictEqual({ email: 'a@b.test' });
   });
 });

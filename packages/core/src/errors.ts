@@ -54,6 +54,7 @@ export class CommerceError extends Error {
     this.body = options.body;
     // Every subclass in the chain is recorded so isInstance() follows inheritance across copies.
     const kinds: string[] = [];
+    // Stryker disable next-line OptionalChaining: equivalent, the chain ends at Error (no kind) before null
     for (let c = new.target as unknown as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) {
       kinds.push(c.kind);
     }

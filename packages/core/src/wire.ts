@@ -24,6 +24,7 @@ export function shapeErrorFromZod(
     platform,
     field,
     code: 'response_shape',
+    // Stryker disable next-line ConditionalExpression: equivalent, an error's status is undefined either way
     ...(status !== undefined ? { status } : {}),
   });
 }

@@ -68,6 +68,12 @@ describe('parseWire', () => {
     expect(err.message).toContain('field "(root)"');
   });
 
+  it('shapeErrorFromZod names the root and says "invalid" for an error without issues', () => {
+    const err = shapeErrorFromZod('commerce7', 'customer', new z.ZodError([]));
+    expect(err.field).toBe('(root)');
+    expect(err.message).toBe('commerce7: unreadable customer: field "(root)": invalid');
+  });
+
   it('shapeErrorFromZod carries the status when given', () => {
     const result = PageSchema.safeParse({});
     if (result.success) expect.fail('should not parse');
@@ -108,6 +114,18 @@ describe('parseInput', () => {
     expect(v.message).toMatch(/^commercehq: invalid customer: /);
     expect(v.message).toContain('email: ');
     expect(v.message).toContain('addresses.0.country: country must be an ISO 3166-1 alpha-2 code');
+  });
+
+  it('joins the issues in its message with "; ", in the order zod reports them', () => {
+    const v = thrown(() =>
+      parseInput('commerce7', 'customer', CustomerInputSchema, {
+        email: 'nope',
+        addresses: [{ country: 'USA' }],
+      }),
+    ) as ValidationError;
+    const summary = v.issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+    expect(v.issues).toHaveLength(2);
+    expect(v.message).toBe(`commerce7: invalid customer: ${summary}`);
   });
 
   it('reports a refinement on the path it names', () => {

@@ -8,8 +8,11 @@ export function encodeSegment(value: string | number): string {
 
 /** Tagged template: path`/customers/${id}/address` encodes every interpolated value as one segment. */
 export function encodePath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
+  // A tagged template always has one more string than values: the `?? ''` only satisfies the type.
+  // Stryker disable next-line StringLiteral: unreachable through a template
   let out = strings[0] ?? '';
   values.forEach((v, i) => {
+    // Stryker disable next-line StringLiteral: unreachable through a template
     out += encodeSegment(v) + (strings[i + 1] ?? '');
   });
   return out;

@@ -62,8 +62,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
+      // Stryker disable next-line OptionalChaining: equivalent, onAbort is only registered on a signal
       reject(signal?.reason);
     };
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, a signal aborts at most once
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
