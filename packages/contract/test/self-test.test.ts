@@ -142,6 +142,11 @@ const CAUGHT_BY: Record<string, string[]> = {
   'defect-zd-passes-bad-id-through': perResource(
     (r) => `every id-taking ${r} method refuses a bad id with ValidationError, sending nothing`,
   ),
+  'defect-zf-hides-bad-records': [
+    'list() returns the good records of the page and the bad one in page.invalid, with its id',
+    'iterate() throws InvalidRecordError after the records before it; resuming from its cursor loses and repeats nothing',
+    "iterate({ onInvalidRecord: 'skip' }) and a callback go on past it, each record once",
+  ],
   'defect-ze-sends-after-close': [
     'after close() every call rejects with AdapterClosedError and sends nothing; close() is idempotent',
   ],
