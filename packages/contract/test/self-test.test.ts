@@ -74,6 +74,8 @@ const CAUGHT_BY: Record<string, string[]> = {
     'a 429 that outlasts the retries surfaces as RateLimitError with retryAfterMs',
     TIMEOUT,
     ...missingGet,
+    'an error that echoes the credentials of a running adapter shows none of them',
+    "an error that echoes a new adapter's first request (a login's body) shows no credential",
   ],
   'defect-c2-leaks-secret-in-get': missingGet,
   'defect-d-missing-get-null': missingGet,
