@@ -45,6 +45,11 @@ describe('PagingGuard', () => {
 
   it('the cursor it started from counts as handed out', () => {
     expect(thrown(() => new PagingGuard('toy', 'start').checkNext('start')).code).toBe('pagination_loop');
+    // Still known once the checkpoint has moved on.
+    const moved = new PagingGuard('toy', 'start');
+    moved.checkNext('a');
+    moved.checkNext('b');
+    expect(thrown(() => moved.checkNext('start')).code).toBe('pagination_loop');
     // Without a start, no cursor is known yet.
     expect(() => new PagingGuard('toy', null).checkNext('start')).not.toThrow();
   });
@@ -158,13 +163,17 @@ describe('nativeCursors', () => {
     expect(paging.accepts('first')).toBe(false);
     expect(paging.accepts(5)).toBe(false);
     expect(paging.accepts({ page: 1 })).toBe(false);
+    expect(paging.accepts(['abc'])).toBe(false);
     expect(paging.numbered).toBeUndefined();
     expect(nativeCursors().accepts('first')).toBe(true);
   });
 });
 
 describe('parseOptions', () => {
-  const Schema = TransportSettingsSchema.extend({ tenant: z.string().min(1), nested: z.object({ a: z.number() }).optional() });
+  const Schema = TransportSettingsSchema.extend({
+    tenant: z.string().min(1),
+    nested: z.object({ a: z.number() }).optional(),
+  });
 
   it('returns the parsed options', () => {
     const fetch = async () => new Response();
@@ -217,7 +226,8 @@ describe('parseOptions', () => {
     expect(thrown(() => parseOptions('toy', Schema, { tenant: 't', fetch: 'x' })).message).toBe(
       '@storeport/toy: "fetch" must be a fetch function',
     );
-    for (const limiter of [true, {}, null, { schedule: 1 }, () => undefined])
+    const callable = Object.assign(() => undefined, { schedule: async () => undefined });
+    for (const limiter of [true, {}, null, { schedule: 1 }, () => undefined, callable])
       expect(thrown(() => parseOptions('toy', Schema, { tenant: 't', limiter })).message).toContain(
         '"limiter"',
       );
@@ -241,7 +251,9 @@ describe('readRecords', () => {
         invalid: {
           index: 1,
           id: '2',
-          issues: [{ field: 'name', message: expect.stringContaining('expected string'), code: 'invalid_type' }],
+          issues: [
+            { field: 'name', message: expect.stringContaining('expected string'), code: 'invalid_type' },
+          ],
           raw: { id: 2 },
         },
       },
@@ -249,7 +261,10 @@ describe('readRecords', () => {
     ]);
   });
 
-  it('a record that is not an object is a "(record)" issue', () => {
+  it('a record that is not an object is a "(record)" issue; a nested field is named by its dotted path', () => {
+    const Nested = z.object({ a: z.object({ b: z.array(z.string()) }) });
+    const [n] = readRecords([{ a: { b: ['x', 1] } }], { wire: Nested, map: (w) => w });
+    expect(n).toMatchObject({ invalid: { issues: [{ field: 'a.b.1' }] } });
     const [r] = readRecords(['text'], reader);
     expect(r).toMatchObject({ invalid: { id: null, issues: [{ field: '(record)', code: 'invalid_type' }] } });
   });
@@ -277,7 +292,15 @@ describe('readRecords', () => {
       },
     });
     expect(shape).toStrictEqual([
-      { index: 0, invalid: { index: 0, id: '1', issues: [{ field: 'name', message: 'bad' }], raw: { id: 1, name: 'a' } } },
+      {
+        index: 0,
+        invalid: {
+          index: 0,
+          id: '1',
+          issues: [{ field: 'name', message: 'bad' }],
+          raw: { id: 1, name: 'a' },
+        },
+      },
     ]);
     const bug = new TypeError('bug');
     expect(() =>
@@ -351,13 +374,16 @@ describe('defaultId and recordId', () => {
     const map = (w: unknown) => w;
     expect(recordId({ id: 1, key: 'k' }, { wire, map, idOf: (r) => (r as { key: string }).key })).toBe('k');
     expect(
-      recordId({ id: 1 }, {
-        wire,
-        map,
-        idOf: () => {
-          throw new Error('no');
+      recordId(
+        { id: 1 },
+        {
+          wire,
+          map,
+          idOf: () => {
+            throw new Error('no');
+          },
         },
-      }),
+      ),
     ).toBeNull();
     expect(recordId({ id: 1 }, { wire, map })).toBe('1');
   });
