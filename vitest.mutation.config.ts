@@ -8,6 +8,7 @@ import { hangGuards, workspaceAlias } from './vitest.shared';
 export const mutationTests = [
   'packages/core/test/cursor.test.ts',
   'packages/core/test/errors.test.ts',
+  'packages/core/test/kit*.test.ts',
   'packages/core/test/model.test.ts',
   'packages/core/test/money.test.ts',
   'packages/core/test/path.test.ts',

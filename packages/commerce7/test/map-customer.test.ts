@@ -31,6 +31,13 @@ describe('mapCustomer', () => {
     expect(c.phone).toBe('+17783477874');
   });
 
+  it('no emails or an empty list of phones is a null email and phone', () => {
+    const c = read({ ...customer.wire, emails: undefined, phones: [] });
+    expect([c.email, c.phone]).toEqual([null, null]);
+    const d = read({ ...customer.wire, emails: [], phones: undefined });
+    expect([d.email, d.phone]).toEqual([null, null]);
+  });
+
   it('keeps lifetime value in cents, in the adapter currency', () => {
     expect(read(customer.wire, 'CAD').stats?.lifetimeValue).toEqual({ amount: 380273, currency: 'CAD' });
   });

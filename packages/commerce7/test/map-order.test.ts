@@ -112,5 +112,11 @@ describe('mapOrder', () => {
     };
     expect(refundedCents(w as Parameters<typeof refundedCents>[0])).toBe(500);
     expect(refundedCents({ ...web.wire, tenders: undefined } as Parameters<typeof refundedCents>[0])).toBe(0);
+    // A refund tender without an amount counts nothing (it does not make the sum NaN).
+    const noAmount = {
+      ...web.wire,
+      tenders: [tender('Refund', 'Success', undefined), tender('Refund', 'Success', 50)],
+    };
+    expect(refundedCents(noAmount as Parameters<typeof refundedCents>[0])).toBe(50);
   });
 });

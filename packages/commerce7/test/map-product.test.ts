@@ -19,6 +19,22 @@ describe('mapProduct', () => {
     });
   }
 
+  it('a product without variants has no sku or price', () => {
+    const p = read({ ...wine.wire, variants: [] });
+    expect([p.sku, p.price, p.compareAtPrice, p.variants]).toEqual([null, null, null, []]);
+  });
+
+  it('the single `image` is used only when there is no `images` list', () => {
+    const both = read({
+      ...wine.wire,
+      images: [{ id: 'i1', src: 'https://a.test/1.png' }],
+      image: 'https://a.test/2.png',
+    });
+    expect(both.images).toStrictEqual([{ id: 'i1', url: 'https://a.test/1.png' }]);
+    const single = read({ ...wine.wire, images: undefined, image: 'https://a.test/2.png' });
+    expect(single.images).toStrictEqual([{ id: null, url: 'https://a.test/2.png' }]);
+  });
+
   it('maps webStatus to the status; Retired is archived, whatever adminStatus says', () => {
     expect(read({ ...wine.wire, webStatus: 'Retired', adminStatus: 'Available' }).status).toBe('archived');
     expect(read({ ...wine.wire, webStatus: 'Available', adminStatus: 'Hidden' }).status).toBe('active');

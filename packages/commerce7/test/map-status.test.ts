@@ -33,6 +33,8 @@ describe('order status (derived: Commerce7 has no single status)', () => {
     [{ fulfillmentStatus: 'No Fulfillment Required' }, 'delivered'],
     [{ paymentStatus: 'Pending Review' }, 'unknown'],
     [{ paymentStatus: null }, 'unknown'],
+    // A free order with nothing refunded is not refunded.
+    [{ total: 0 }, 'confirmed'],
   ] as const)('%o → %s', (over, want) => {
     expect(mapOrderStatus(s(over))).toBe(want);
   });
@@ -80,5 +82,9 @@ describe('channel', () => {
       null,
       null,
     ]);
+  });
+
+  it('trims the channel; a blank one is null', () => {
+    expect([' Web ', '  ', '\tPOS\n'].map(mapChannel)).toEqual(['web', null, 'pos']);
   });
 });

@@ -169,6 +169,10 @@ describe('customerUpdateBody', () => {
     expect(customerUpdateBody({}, current, undefined)).toStrictEqual({});
   });
 
+  it('a last name alone is sent alone', () => {
+    expect(customerUpdateBody({ lastName: 'Ng' }, current, undefined)).toStrictEqual({ lastName: 'Ng' });
+  });
+
   it('a new email replaces the first entry, keeps its id and the others, dropping a duplicate of it', () => {
     expect(customerUpdateBody({ email: 'SECOND@b.test' }, current, undefined).emails).toEqual([
       { id: 'e1', email: 'SECOND@b.test' },
@@ -540,5 +544,20 @@ describe('fulfillmentBody', () => {
       { field: 'lineItems.0.id', message: 'is not a line item of this order' },
       { field: 'lineItems.1.id', message: 'has no SKU, which Commerce7 fulfils by' },
     ]);
+  });
+});
+
+describe('rejectInput', () => {
+  it('names every issue in the message, joined by "; ", and carries them', () => {
+    const err = rejection(() =>
+      productCreateBody(
+        { title: 't', sku: 'x', variants: [{ sku: 'a', price: { amount: 1, currency: 'EUR' } }] },
+        'USD',
+      ),
+    );
+    expect(err.message).toMatch(
+      /^commerce7: invalid product: sku: give sku, price and compareAtPrice on the variants when variants are given; variants\.0\.price: .+/,
+    );
+    expect(err.issues.map((i) => i.field)).toEqual(['sku', 'variants.0.price']);
   });
 });

@@ -19,13 +19,17 @@ describe('encodeSegment', () => {
     expect(encodeSegment('%2e%2e')).toBe('%252e%252e');
   });
 
-  it.each(['', '.', '..'])('rejects %j with a ValidationError naming the id', (id) => {
+  it.each([
+    ['', 'must not be empty or only whitespace'],
+    ['.', 'must not be "." or ".."'],
+    ['..', 'must not be "." or ".."'],
+  ])('rejects %j with a ValidationError naming the id and why (core checkId)', (id, why) => {
     const err = thrown(() => encodeSegment(id));
     expect(ValidationError.isInstance(err)).toBe(true);
     const v = err as ValidationError;
     expect(v.code).toBe('invalid_id');
-    expect(v.message).toBe(`Invalid id ${JSON.stringify(id)}`);
-    expect(v.issues).toEqual([{ field: 'id', message: 'must be a non-empty id other than "." or ".."' }]);
+    expect(v.message).toBe(`invalid id ${JSON.stringify(id)}: ${why}`);
+    expect(v.issues).toEqual([{ field: 'id', message: why }]);
   });
 });
 

@@ -66,7 +66,8 @@ const path = fc.oneof(
       fc.constantFrom('/orders', '/customer', '/products'),
       fc.string({ unit: 'grapheme', maxLength: 10 }),
     )
-    .filter(([, id]) => id !== '' && id !== '.' && id !== '..')
+    // The ids encodeSegment takes (core checkId refuses blank ids and dot segments).
+    .filter(([, id]) => id.trim() !== '' && id !== '.' && id !== '..')
     .map(([p, id]) => `${p}/${encodeSegment(id)}`),
 );
 

