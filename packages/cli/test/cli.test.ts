@@ -178,7 +178,7 @@ describe('storeport export --sandbox', { timeout: 20_000 }, () => {
     const text = readFileSync(out, 'utf8');
     // No field in the sandbox's orders holds a line break, so rows are lines here.
     const rows = text.split('\r\n').filter((l) => l.length > 0);
-    expect(rows[0]).toMatch(/^platform,id,number,customerId,email,status,/);
+    expect(rows[0]).toMatch(/^platform,id,number,kind,originalOrderId,customerId,email,status,/);
     expect(rows).toHaveLength(counts.commercehq!.orders! + 1);
     expect(rows[1]).toMatch(/^commercehq,/);
     expect(rows[1]).toMatch(/,USD,-?\d+\.\d{2},/);

@@ -26,6 +26,9 @@ const order: Order = OrderSchema.parse({
   number: '#1001',
   customerId: '7',
   email: 'ann@example.com',
+  kind: 'sale',
+  originalOrderId: null,
+  refundOrderIds: [],
   status: 'confirmed',
   paymentStatus: 'paid',
   fulfillmentStatus: 'unfulfilled',
@@ -47,7 +50,11 @@ const order: Order = OrderSchema.parse({
   discountTotal: { amount: 0, currency: 'USD' },
   taxTotal: { amount: 5, currency: 'USD' },
   shippingTotal: { amount: 795, currency: 'USD' },
-  total: { amount: 6797, currency: 'USD' },
+  otherCharges: [{ type: 'tip', title: 'Tip', amount: { amount: 250, currency: 'USD' } }],
+  otherChargesTotal: { amount: 250, currency: 'USD' },
+  taxesIncluded: false,
+  adjustmentTotal: { amount: 0, currency: 'USD' },
+  total: { amount: 7047, currency: 'USD' },
   refundedTotal: { amount: -5, currency: 'USD' },
   shippingAddress: address,
   billingAddress: null,
@@ -173,11 +180,15 @@ describe('CSV', () => {
     expect(row).toMatchObject({
       platform: 'commercehq',
       number: '#1001',
+      kind: 'sale',
+      originalOrderId: '',
       currency: 'USD',
       subtotal: '59.97',
       taxTotal: '0.05',
       shippingTotal: '7.95',
-      total: '67.97',
+      otherChargesTotal: '2.50',
+      adjustmentTotal: '0.00',
+      total: '70.47',
       refundedTotal: '-0.05',
       lineItems: '1',
       quantity: '3',
@@ -234,7 +245,7 @@ describe('table', () => {
     const lines = (f.header() + f.records([order])).trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     const totalAt = lines[0]!.indexOf('total');
-    expect(lines[2]!.slice(totalAt, totalAt + 5)).toBe('67.97');
+    expect(lines[2]!.slice(totalAt, totalAt + 5)).toBe('70.47');
   });
 });
 

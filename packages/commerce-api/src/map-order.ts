@@ -5,6 +5,7 @@ import {
   type Order,
   type RoundingMode,
   readField,
+  totalsAdjustment,
   wireDecimal,
   wireTime,
 } from '@storeport/core';
@@ -23,6 +24,15 @@ export function mapOrder(o: WireOrder, rounding: RoundingMode = 'reject'): Order
   const zero = { amount: 0, currency: o.currency };
   const total = money('total', o.total);
   const row = mapOrderStatus(o.status);
+  const totals = {
+    subtotal: money('subtotal', o.subtotal),
+    discountTotal: o.discount == null ? zero : money('discount', o.discount),
+    taxTotal: zero,
+    shippingTotal: zero,
+    otherChargesTotal: zero,
+    taxesIncluded: false,
+    total,
+  };
   return {
     platform: PLATFORM,
     id: o.orderId,
@@ -30,17 +40,18 @@ export function mapOrder(o: WireOrder, rounding: RoundingMode = 'reject'): Order
     number: o.orderId,
     customerId: o.customerId,
     email: null,
+    kind: 'sale',
+    originalOrderId: null,
+    refundOrderIds: [],
     status: row.status,
     paymentStatus: row.paymentStatus,
     fulfillmentStatus: row.fulfillmentStatus,
     currency: o.currency,
     channel: null,
     lineItems: o.items.map((item, i) => mapLine(item, `items.${i}`, money)),
-    subtotal: money('subtotal', o.subtotal),
-    discountTotal: o.discount == null ? zero : money('discount', o.discount),
-    taxTotal: zero,
-    shippingTotal: zero,
-    total,
+    ...totals,
+    otherCharges: [],
+    adjustmentTotal: totalsAdjustment(totals),
     refundedTotal: o.status === 'refunded' ? total : zero,
     shippingAddress: null,
     billingAddress: null,

@@ -4,6 +4,7 @@ import {
   multiplyMoney,
   type Order,
   readField,
+  totalsAdjustment,
   wireMinor,
   wireTime,
 } from '@storeport/core';
@@ -68,6 +69,16 @@ export function mapOrder(w: WireOrder, currency: string): Order {
     refunded,
     total: w.total,
   };
+  const zero: Money = { amount: 0, currency };
+  const totals = {
+    subtotal: money('subTotal', w.subTotal),
+    discountTotal: money('promotions', discount),
+    taxTotal: money('taxTotal', w.taxTotal),
+    shippingTotal: money('shipTotal', w.shipTotal),
+    otherChargesTotal: zero,
+    taxesIncluded: false,
+    total: money('total', w.total),
+  };
   return {
     platform: PLATFORM,
     id: w.id,
@@ -75,17 +86,18 @@ export function mapOrder(w: WireOrder, currency: string): Order {
     customerId: w.customerId ?? null,
     // Not in the docs' order examples; read when an order carries it.
     email: w.email ?? null,
+    kind: 'sale',
+    originalOrderId: null,
+    refundOrderIds: [],
     status: mapOrderStatus(s),
     paymentStatus: mapPaymentStatus(s),
     fulfillmentStatus: mapFulfillmentStatus(s),
     currency,
     channel: mapChannel(w.channel),
     lineItems,
-    subtotal: money('subTotal', w.subTotal),
-    discountTotal: money('promotions', discount),
-    taxTotal: money('taxTotal', w.taxTotal),
-    shippingTotal: money('shipTotal', w.shipTotal),
-    total: money('total', w.total),
+    ...totals,
+    otherCharges: [],
+    adjustmentTotal: totalsAdjustment(totals),
     refundedTotal: money('tenders', refunded),
     shippingAddress: mapOptionalAddress(w.shipTo),
     billingAddress: mapOptionalAddress(w.billTo),

@@ -7,6 +7,7 @@ import {
   type RoundingMode,
   readField,
   sumMoney,
+  totalsAdjustment,
   wireDecimal,
   zeroMoney,
 } from '@storeport/core';
@@ -54,6 +55,15 @@ export function mapOrder(wire: WireOrder, currency: string, rounding: RoundingMo
   const total = money('total', wire.total);
   const gross = addMoney(addMoney(subtotal, shippingTotal), taxTotal);
   const discount = gross.amount - total.amount;
+  const totals = {
+    subtotal,
+    discountTotal: { amount: Math.max(discount, 0), currency },
+    taxTotal,
+    shippingTotal,
+    otherChargesTotal: { amount: 0, currency },
+    taxesIncluded: false,
+    total,
+  };
   const address = wire.address;
   const createdAt = unixTime('order_date', wire.order_date);
   return {
@@ -62,17 +72,18 @@ export function mapOrder(wire: WireOrder, currency: string, rounding: RoundingMo
     number: wire.display_number ?? String(wire.id),
     customerId: wire.customer ? String(wire.customer.id) : null,
     email: wire.email ?? wire.customer?.email ?? null,
+    kind: 'sale',
+    originalOrderId: null,
+    refundOrderIds: [],
     status: orderStatus(wire.status, wire.paid),
     paymentStatus: paymentStatus(wire.paid),
     fulfillmentStatus: fulfillmentStatus(wire.status),
     currency,
     channel: null,
     lineItems,
-    subtotal,
-    discountTotal: { amount: Math.max(discount, 0), currency },
-    taxTotal,
-    shippingTotal,
-    total,
+    ...totals,
+    otherCharges: [],
+    adjustmentTotal: totalsAdjustment(totals),
     refundedTotal: money('refunded', wire.refunded),
     shippingAddress: mapAddressPart(address?.shipping, address?.phone),
     billingAddress: mapAddressPart(address?.billing, address?.phone),

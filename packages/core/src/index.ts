@@ -7,6 +7,7 @@ export { type Customer, CustomerSchema, type CustomerStats, CustomerStatsSchema 
 export * from './model/inputs';
 export * from './model/money';
 export * from './model/order';
+export * from './model/order-totals';
 export * from './model/primitives';
 export * from './model/product';
 export { CURSOR_VERSION, type CursorPayload, decodeCursor, encodeCursor, sameFilters } from './paging/cursor';

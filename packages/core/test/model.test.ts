@@ -26,6 +26,7 @@ import {
   PAYMENT_STATUSES,
   PaymentStatusSchema,
 } from '../src/model/order';
+import { totalsAdjustment } from '../src/model/order-totals';
 import { IdSchema, lenientEnum, MoneySchema, TimestampSchema } from '../src/model/primitives';
 import {
   ImageSchema,
@@ -85,6 +86,9 @@ const order: Order = {
   number: '1001',
   customerId: '30',
   email: 'ada@example.com',
+  kind: 'sale',
+  originalOrderId: null,
+  refundOrderIds: [],
   status: 'confirmed',
   paymentStatus: 'paid',
   fulfillmentStatus: 'unfulfilled',
@@ -95,7 +99,11 @@ const order: Order = {
   discountTotal: usd(0),
   taxTotal: usd(700),
   shippingTotal: usd(1000),
-  total: usd(10_100),
+  otherCharges: [{ type: 'tip', title: 'Tip', amount: usd(500) }],
+  otherChargesTotal: usd(500),
+  taxesIncluded: false,
+  adjustmentTotal: usd(0),
+  total: usd(10_600),
   refundedTotal: usd(0),
   shippingAddress: address,
   billingAddress: null,
@@ -449,5 +457,52 @@ describe('inputs', () => {
     expect(StatusUpdateOptionsSchema.safeParse({ reason: ' ' }).success).toBe(false);
     expect(StatusUpdateOptionsSchema.safeParse({ reason: 'fraud' }).success).toBe(true);
     expect(StatusUpdateOptionsSchema.safeParse({ why: 'fraud' }).success).toBe(false);
+  });
+});
+
+describe('order totals', () => {
+  const parts = {
+    subtotal: usd(8400),
+    discountTotal: usd(400),
+    shippingTotal: usd(1000),
+    taxTotal: usd(700),
+    otherChargesTotal: usd(500),
+    taxesIncluded: false,
+    total: usd(10_200),
+  };
+  it('is zero when the parts add up to the total', () => {
+    expect(totalsAdjustment(parts)).toEqual(usd(0));
+    expect(totalsAdjustment(order)).toEqual(usd(0));
+  });
+  it('leaves tax out when prices include it', () => {
+    expect(totalsAdjustment({ ...parts, taxesIncluded: true, total: usd(9500) })).toEqual(usd(0));
+    expect(totalsAdjustment({ ...parts, taxesIncluded: true })).toEqual(usd(700));
+  });
+  it('is the signed remainder when the platform total does not add up', () => {
+    expect(totalsAdjustment({ ...parts, total: usd(10_199) })).toEqual(usd(-1));
+    expect(totalsAdjustment({ ...parts, otherChargesTotal: usd(0) })).toEqual(usd(500));
+  });
+  it('works on refunds, whose amounts are negative', () => {
+    const neg = (m: { amount: number; currency: string }) => ({ ...m, amount: -m.amount });
+    expect(
+      totalsAdjustment({
+        ...parts,
+        subtotal: neg(parts.subtotal),
+        discountTotal: neg(parts.discountTotal),
+        shippingTotal: neg(parts.shippingTotal),
+        taxTotal: neg(parts.taxTotal),
+        otherChargesTotal: neg(parts.otherChargesTotal),
+        total: neg(parts.total),
+      }),
+    ).toEqual(usd(0));
+  });
+  it('reads an unknown kind or charge type as unknown rather than refusing the order', () => {
+    const parsed = OrderSchema.parse({
+      ...order,
+      kind: 'layaway',
+      otherCharges: [{ type: 'bag-levy', title: null, amount: usd(5) }],
+    });
+    expect(parsed.kind).toBe('unknown');
+    expect(parsed.otherCharges[0]?.type).toBe('unknown');
   });
 });

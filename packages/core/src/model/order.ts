@@ -28,7 +28,16 @@ export const FULFILLMENT_STATUSES = [
   'not_required',
 ] as const;
 
+/** What an order is: a sale, or a separate order that gives money back (a refund) or swaps goods (an exchange). */
+export const ORDER_KINDS = ['sale', 'refund', 'exchange'] as const;
+/** Charges that are neither goods, shipping, tax nor discount. */
+export const OTHER_CHARGE_TYPES = ['tip', 'duty', 'deposit', 'fee', 'other'] as const;
+
 export const OrderStatusSchema = lenientEnum(ORDER_STATUSES);
+export const OrderKindSchema = lenientEnum(ORDER_KINDS);
+export const OtherChargeTypeSchema = lenientEnum(OTHER_CHARGE_TYPES);
+export type OrderKind = z.infer<typeof OrderKindSchema>;
+export type OtherChargeType = z.infer<typeof OtherChargeTypeSchema>;
 export const PaymentStatusSchema = lenientEnum(PAYMENT_STATUSES);
 export const FulfillmentStatusSchema = lenientEnum(FULFILLMENT_STATUSES);
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
@@ -48,6 +57,14 @@ export const LineItemSchema = z.object({
 });
 export type LineItem = z.infer<typeof LineItemSchema>;
 
+export const OtherChargeSchema = z.object({
+  type: OtherChargeTypeSchema,
+  /** The platform's own name for the charge, where it gives one. */
+  title: z.string().nullable(),
+  amount: MoneySchema,
+});
+export type OtherCharge = z.infer<typeof OtherChargeSchema>;
+
 export const OrderSchema = z.object({
   platform: z.string(),
   id: IdSchema,
@@ -55,6 +72,15 @@ export const OrderSchema = z.object({
   number: z.string(),
   customerId: z.string().nullable(),
   email: z.string().nullable(),
+  /**
+   * A sale, or a refund / exchange recorded by the platform as an order of its own. Money that
+   * went back to the customer is negative, so summing `total` over an export gives net revenue.
+   */
+  kind: OrderKindSchema,
+  /** A refund or exchange: the id of the order it reverses, where the platform links them. */
+  originalOrderId: z.string().nullable(),
+  /** A sale: the ids of the refund / exchange orders recorded against it (empty where none or where the platform refunds inside the order). */
+  refundOrderIds: z.array(z.string()),
   status: OrderStatusSchema,
   paymentStatus: PaymentStatusSchema,
   fulfillmentStatus: FulfillmentStatusSchema,
@@ -66,6 +92,19 @@ export const OrderSchema = z.object({
   discountTotal: MoneySchema,
   taxTotal: MoneySchema,
   shippingTotal: MoneySchema,
+  /** Tips, duties, bottle deposits, fees: charged on top of goods, shipping and tax. */
+  otherCharges: z.array(OtherChargeSchema),
+  /** Sum of `otherCharges`. */
+  otherChargesTotal: MoneySchema,
+  /** Prices already include tax (VAT-style): `taxTotal` is then part of `subtotal`, not added to it. */
+  taxesIncluded: z.boolean(),
+  /**
+   * What the platform's own figures leave unexplained: `total` − (`subtotal` − `discountTotal` +
+   * `shippingTotal` + `taxTotal` unless `taxesIncluded` + `otherChargesTotal`). Zero when the
+   * order adds up, which it does on every well-formed order; non-zero only when the platform
+   * reports a total that its parts do not give (manual adjustments, its own rounding).
+   */
+  adjustmentTotal: MoneySchema,
   total: MoneySchema,
   refundedTotal: MoneySchema,
   shippingAddress: AddressSchema.nullable(),
